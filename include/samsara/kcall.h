@@ -1,0 +1,126 @@
+/*
+ * Kernel calls: the privileged operations that only the kernel can perform
+ * and that servers (PM, RS) and drivers build on. int $KCALL_VECTOR with
+ * eax = call number and up to five arguments in ebx, ecx, edx, esi, edi.
+ * The result is returned in eax: a value >= 0, or a negated error.
+ * Every call is checked against the caller's privilege record first.
+ */
+#pragma once
+
+#include <samsara/types.h>
+#include <samsara/endpoint.h>
+
+#define KCALL_VECTOR 0x81
+
+enum kcall_number {
+	KC_NULL = 0,        /* (): does nothing; measures the kernel-call path */
+	KC_DIAG,            /* (addr, len): write to the kernel log console */
+	KC_INFO,            /* (what, arg, addr): see enum kinfo_what */
+	KC_FORK,            /* (ep): copy ep (or SELF) into a new process */
+	KC_EXEC,            /* (ep, struct kc_exec *): load an ELF into ep */
+	KC_EXIT,            /* (status): the caller ends */
+	KC_KILL,            /* (ep): tear down a process the caller manages */
+	KC_PRIVCTL,         /* (ep, op, arg): see enum privctl_op */
+	KC_IRQCTL,          /* (op, irq): see enum irqctl_op */
+	KC_GRANT,           /* (grantee, addr, len, access): returns a grant id */
+	KC_REVOKE,          /* (grant id) */
+	KC_SAFECOPY_FROM,   /* (owner, grant, offset, addr, len): owner -> caller */
+	KC_SAFECOPY_TO,     /* (owner, grant, offset, addr, len): caller -> owner */
+	KC_ALARM,           /* (ticks): notify from CLOCK after ticks; 0 cancels */
+	KC_SHUTDOWN,        /* (how, code) */
+	KC_NR_CALLS
+};
+_Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
+
+#define KC_BIT(n)   (1u << (n))
+#define KC_ALL      ((1u << KC_NR_CALLS) - 1)
+
+/* KC_INFO */
+enum kinfo_what {
+	KINFO_UPTIME = 1,   /* returns ticks since boot */
+	KINFO_HZ,           /* returns ticks per second */
+	KINFO_SELF,         /* returns the caller's endpoint */
+	KINFO_PROC,         /* (slot, struct kinfo_proc *): one process table row */
+	KINFO_FREE_PAGES,   /* returns free physical pages */
+};
+
+struct kinfo_proc {
+	endpoint_t endpoint;     /* NONE for a free slot */
+	endpoint_t manager;      /* signal manager */
+	uint32_t   flags;        /* blocking reasons; 0 = runnable */
+	uint32_t   priority;
+	uint32_t   user_ticks;
+	uint32_t   sys_ticks;
+	uint32_t   priv_id;
+	char       name[16];
+};
+
+/* KC_EXEC: the image and the initial stack live in the caller's memory. */
+struct kc_exec {
+	vir_addr_t elf_addr;
+	uint32_t   elf_len;
+	vir_addr_t stack_addr;   /* bytes placed at the top of the new stack */
+	uint32_t   stack_len;    /* pointers inside them assume that placement */
+	char       name[16];
+};
+
+/* KC_PRIVCTL */
+enum privctl_op {
+	PRIVCTL_SET_USER = 1,    /* drop to the shared, unprivileged record */
+	PRIVCTL_SET,             /* arg: struct priv_spec * in caller memory */
+	PRIVCTL_SET_MANAGER,     /* arg: new signal manager endpoint */
+};
+
+#define PRIV_SYSTEM       0x01   /* a system process (driver or server) */
+#define PRIV_KILL_ANY     0x02   /* may KC_KILL processes it does not manage */
+
+#define PRIV_MAX_IO_RANGES 4
+
+struct priv_io_range {
+	uint16_t base;
+	uint16_t count;
+};
+
+struct priv_spec {
+	uint32_t flags;                  /* PRIV_* */
+	uint32_t kcalls;                 /* bitmap of allowed KC_* */
+	uint32_t ipc_calls;              /* bitmap of allowed IPC_* primitives */
+	uint32_t send_to[2];             /* bitmap of privilege ids it may send to */
+	struct priv_io_range io[PRIV_MAX_IO_RANGES];
+	uint16_t irqs;                   /* bitmap of IRQ lines it may own */
+	uint8_t  priority;               /* 0 (highest) .. NR_PRIORITIES-1 */
+	uint8_t  pad;
+};
+
+/* KC_IRQCTL */
+enum irqctl_op {
+	IRQCTL_SUBSCRIBE = 1,    /* deliver IRQ as notify from HARDWARE, line enabled */
+	IRQCTL_ENABLE,           /* re-enable the line after handling it */
+	IRQCTL_DISABLE,
+	IRQCTL_RELEASE,
+};
+
+/* KC_GRANT access bits */
+#define GRANT_READ   0x1     /* grantee may copy from the granted range */
+#define GRANT_WRITE  0x2     /* grantee may copy into the granted range */
+
+/* KC_SHUTDOWN */
+enum shutdown_how {
+	SHUTDOWN_POWEROFF = 1,   /* code is reported to the test harness */
+	SHUTDOWN_REBOOT,
+	SHUTDOWN_HALT,
+};
+
+/* Scheduling priorities: drivers above servers above user programs. */
+#define NR_PRIORITIES   8
+#define PRIO_KERNEL_TASK 0
+#define PRIO_DRIVER     1
+#define PRIO_SERVER     3
+#define PRIO_USER       5
+#define PRIO_IDLE_USER  7
+
+/* Address-space layout every user program is linked for. */
+#define USER_BASE        0x40000000u
+#define USER_STACK_TOP   0xEFFFF000u
+#define USER_STACK_PAGES 32
+#define USER_TOP         0xF0000000u

@@ -1,0 +1,143 @@
+/*
+ * Two-level IA-32 paging. The low gigabyte (up to the end of RAM) is the
+ * kernel's: identity-mapped with 4 MiB pages, supervisor-only, shared by every
+ * page directory. Everything from USER_BASE up belongs to the process. The
+ * kernel reaches any physical page through the identity map, which is how it
+ * copies between address spaces without switching to them.
+ */
+#include "arch.h"
+#include "cpu.h"
+#include "../../kernel.h"
+
+#define PDE_PRESENT 0x001u
+#define PDE_WRITE   0x002u
+#define PDE_USER    0x004u
+#define PDE_4MB     0x080u
+#define PDE_GLOBAL  0x100u
+#define PTE_FLAGS   0xfffu
+#define ENTRIES     1024u
+#define KERNEL_PDES (USER_BASE >> 22)
+
+#define CR0_WP (1u << 16)
+#define CR0_PG (1u << 31)
+#define CR4_PSE (1u << 4)
+#define CR4_PGE (1u << 7)
+
+static uint32_t kernel_pdes[KERNEL_PDES];
+static uint32_t *loaded_pagedir;
+static uint32_t *kernel_pagedir;  /* kernel mappings only; used when no process runs */
+
+static uint32_t cpuid_edx(void)
+{
+	uint32_t a = 1, b, c, d;
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+	return d;
+}
+
+void arch_paging_init(phys_addr_t mapped_top)
+{
+	uint32_t features = cpuid_edx();
+	if (!(features & (1u << 3)))
+		panic("CPU lacks 4 MiB pages (PSE)");
+	bool global = features & (1u << 13);
+	for (uint32_t i = 0; i < KERNEL_PDES && (i << 22) < mapped_top; i++)
+		kernel_pdes[i] = (i << 22) | PDE_PRESENT | PDE_WRITE | PDE_4MB | (global ? PDE_GLOBAL : 0);
+
+	uint32_t *boot_dir = arch_pagedir_create();
+	if (!boot_dir)
+		panic("no memory for the first page directory");
+	uint32_t cr4;
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+	cr4 |= CR4_PSE | (global ? CR4_PGE : 0);
+	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
+	kernel_pagedir = boot_dir;
+	arch_load_address_space(boot_dir);
+	uint32_t cr0;
+	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+	cr0 |= CR0_PG | CR0_WP;
+	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+}
+
+uint32_t *arch_pagedir_create(void)
+{
+	uint32_t *dir = page_alloc_zeroed();
+	if (dir)
+		memcpy(dir, kernel_pdes, sizeof(kernel_pdes));
+	return dir;
+}
+
+int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t flags)
+{
+	uint32_t pdi = va >> 22, pti = (va >> 12) & (ENTRIES - 1);
+	if (va < USER_BASE || va >= USER_TOP)
+		return -EFAULT;
+	if (!(pagedir[pdi] & PDE_PRESENT)) {
+		uint32_t *table = page_alloc_zeroed();
+		if (!table)
+			return -ENOMEM;
+		pagedir[pdi] = (uint32_t)table | PDE_PRESENT | PDE_WRITE | PDE_USER;
+	}
+	uint32_t *table = (uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
+	table[pti] = pa | PDE_PRESENT | PDE_USER | (flags & PAGE_WRITE);
+	if (pagedir == loaded_pagedir)
+		invlpg(va);
+	return 0;
+}
+
+phys_addr_t arch_translate(const uint32_t *pagedir, vir_addr_t va, bool write)
+{
+	if (va < USER_BASE || va >= USER_TOP)
+		return 0;
+	uint32_t pde = pagedir[va >> 22];
+	if ((pde & (PDE_PRESENT | PDE_USER)) != (PDE_PRESENT | PDE_USER))
+		return 0;
+	uint32_t pte = ((const uint32_t *)(pde & ~PTE_FLAGS))[(va >> 12) & (ENTRIES - 1)];
+	uint32_t need = PDE_PRESENT | PDE_USER | (write ? PDE_WRITE : 0);
+	if ((pte & need) != need)
+		return 0;
+	return (pte & ~PTE_FLAGS) | (va & PTE_FLAGS);
+}
+
+void arch_load_address_space(uint32_t *pagedir)
+{
+	if (pagedir != loaded_pagedir) {
+		loaded_pagedir = pagedir;
+		write_cr3((uint32_t)pagedir);
+	}
+}
+
+void arch_load_kernel_space(void)
+{
+	arch_load_address_space(kernel_pagedir);
+}
+
+void arch_for_each_user_page(const uint32_t *pagedir, page_visitor fn, void *ctx)
+{
+	for (uint32_t pdi = KERNEL_PDES; pdi < ENTRIES; pdi++) {
+		if (!(pagedir[pdi] & PDE_PRESENT))
+			continue;
+		const uint32_t *table = (const uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
+		for (uint32_t pti = 0; pti < ENTRIES; pti++) {
+			if (table[pti] & PDE_PRESENT)
+				fn((pdi << 22) | (pti << 12), table[pti] & ~PTE_FLAGS,
+				   table[pti] & PTE_FLAGS, ctx);
+		}
+	}
+}
+
+void arch_pagedir_destroy(uint32_t *pagedir, bool free_pages)
+{
+	if (pagedir == loaded_pagedir)
+		panic("destroying the loaded address space");
+	for (uint32_t pdi = KERNEL_PDES; pdi < ENTRIES; pdi++) {
+		if (!(pagedir[pdi] & PDE_PRESENT))
+			continue;
+		uint32_t *table = (uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
+		for (uint32_t pti = 0; free_pages && pti < ENTRIES; pti++) {
+			if (table[pti] & PDE_PRESENT)
+				page_free(table[pti] & ~PTE_FLAGS);
+		}
+		page_free((phys_addr_t)table);
+	}
+	page_free((phys_addr_t)pagedir);
+}

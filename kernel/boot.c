@@ -1,0 +1,130 @@
+/*
+ * From the boot loader to the first processes: physical memory from the
+ * Multiboot map, and one process per boot module, each an ELF executable
+ * started with the privileges its boot-table row gives it.
+ */
+#include "kernel.h"
+#include "multiboot.h"
+#include "priv.h"
+
+extern char kernel_image_start[], kernel_image_end[];
+
+#define MAX_BOOT_MODULES 16
+#define LOW_MEMORY_END 0x100000u
+
+static struct multiboot_module modules[MAX_BOOT_MODULES];
+static unsigned nr_modules;
+
+static uint32_t max_u32(uint32_t a, uint32_t b) { return a > b ? a : b; }
+
+/* Reads the memory map and reserves what is in use; returns the top of RAM. */
+static phys_addr_t init_memory(const struct multiboot_info *mbi)
+{
+	phys_addr_t top = 0, used_end = (phys_addr_t)kernel_image_end;
+	if (mbi->flags & MULTIBOOT_INFO_MODS) {
+		const struct multiboot_module *m = (const void *)mbi->mods_addr;
+		nr_modules = mbi->mods_count < MAX_BOOT_MODULES ? mbi->mods_count : MAX_BOOT_MODULES;
+		for (unsigned i = 0; i < nr_modules; i++) {
+			modules[i] = m[i];
+			used_end = max_u32(used_end, m[i].mod_end);
+		}
+	}
+	if (!(mbi->flags & MULTIBOOT_INFO_MEM_MAP))
+		panic("boot loader gave no memory map");
+	for (uint32_t off = 0; off < mbi->mmap_length; ) {
+		const struct multiboot_mmap_entry *e = (const void *)(mbi->mmap_addr + off);
+		if (e->type == 1 && e->addr < USER_BASE) {
+			uint64_t end = e->addr + e->len;
+			top = max_u32(top, (phys_addr_t)(end > USER_BASE ? USER_BASE : end));
+		}
+		off += e->size + 4;
+	}
+	memory_init(used_end, top);
+	for (uint32_t off = 0; off < mbi->mmap_length; ) {
+		const struct multiboot_mmap_entry *e = (const void *)(mbi->mmap_addr + off);
+		if (e->type == 1 && e->addr < top)
+			memory_add_range((phys_addr_t)e->addr,
+					 (phys_addr_t)(e->addr + e->len > top ? top : e->addr + e->len));
+		off += e->size + 4;
+	}
+	/* Module command lines and the info structure itself sit in low memory
+	 * or right after the kernel; boot modules stay reserved for restarts. */
+	memory_reserve(0, LOW_MEMORY_END);
+	memory_reserve((phys_addr_t)kernel_image_start, (phys_addr_t)kernel_image_end);
+	for (unsigned i = 0; i < nr_modules; i++)
+		memory_reserve(modules[i].mod_start, modules[i].mod_end);
+	return top;
+}
+
+/* The module's name: the last path component of the first word of its command line. */
+static void module_name(const struct multiboot_module *m, char *name, size_t size)
+{
+	const char *s = m->cmdline ? (const char *)m->cmdline : "";
+	const char *base = s;
+	for (const char *c = s; *c && *c != ' '; c++) {
+		if (*c == '/')
+			base = c + 1;
+	}
+	size_t n = 0;
+	while (base[n] && base[n] != ' ' && n < size - 1) {
+		name[n] = base[n];
+		n++;
+	}
+	name[n] = '\0';
+}
+
+/* The initial stack: argc = 1, argv = { name, NULL }, envp = { NULL }. */
+struct boot_stack {
+	uint32_t argc;
+	uint32_t argv[2];
+	uint32_t envp[1];
+	char name[16];
+};
+
+static void start_module(const struct multiboot_module *m)
+{
+	char name[16];
+	unsigned index;
+	module_name(m, name, sizeof(name));
+	const struct boot_entry *entry = boot_entry_find(name, &index);
+	if (!entry) {
+		kprintf("kernel: boot module '%s' is not in the boot table; not started\n", name);
+		return;
+	}
+	struct proc *p = proc_alloc(name);
+	struct priv *priv = priv_for_boot_entry(index);
+	if (!p || !priv)
+		panic("no slot for boot module '%s'", name);
+	p->priv = priv;
+	p->priority = entry->priority;
+	p->quantum_ticks = p->ticks_left = max_u32(1, entry->quantum_ms * CONFIG_HZ / 1000);
+
+	struct boot_stack stack = { .argc = 1 };
+	uint32_t base = USER_STACK_TOP - sizeof(stack);
+	stack.argv[0] = base + offsetof(struct boot_stack, name);
+	strlcpy(stack.name, name, sizeof(stack.name));
+	int r = exec_load(p, NULL, m->mod_start, m->mod_end - m->mod_start,
+			  (vir_addr_t)&stack, sizeof(stack));
+	if (r < 0) {
+		kprintf("kernel: boot module '%s' is not a valid executable (error %d)\n", name, r);
+		priv_release(priv);
+		p->block = BLOCK_FREE;
+		return;
+	}
+	proc_set_runnable_flags(p, 0, BLOCK_STOPPED);
+	kprintf("kernel: started %s (endpoint %d)\n", name, p->endpoint);
+}
+
+void boot_start(uint32_t magic, const struct multiboot_info *mbi)
+{
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+		panic("not started by a Multiboot loader (magic %x)", magic);
+	phys_addr_t top = init_memory(mbi);
+	arch_paging_init(top);
+	kprintf("kernel: %u KiB of memory, %u KiB free, %u boot modules\n",
+		top / 1024, memory_free_pages() * 4, nr_modules);
+	for (int slot = 0; slot < NR_PROCS; slot++)
+		proc_slot(slot)->block = BLOCK_FREE;
+	for (unsigned i = 0; i < nr_modules; i++)
+		start_module(&modules[i]);
+}

@@ -1,0 +1,74 @@
+/* What every kernel file needs: kernel-wide declarations and helpers. */
+#pragma once
+
+#include <samsara/config.h>
+#include <samsara/types.h>
+#include <samsara/errno.h>
+#include <samsara/endpoint.h>
+#include <samsara/ipc.h>
+#include <samsara/kcall.h>
+#include "arch/i386/arch.h"
+#include "proc.h"
+
+/* klib.c */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+size_t strlcpy(char *dst, const char *src, size_t size);
+int strcmp(const char *a, const char *b);
+
+/* kprintf.c */
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+/* memory.c: physical page frames */
+void memory_init(phys_addr_t lowest_free, phys_addr_t top);
+void memory_add_range(phys_addr_t start, phys_addr_t end);
+void memory_reserve(phys_addr_t start, phys_addr_t end);
+void *page_alloc_zeroed(void);
+phys_addr_t page_alloc(void);
+void page_free(phys_addr_t page);
+uint32_t memory_free_pages(void);
+
+/* vm.c: user memory */
+/* Copies between address spaces; a NULL page directory means kernel memory. */
+int vm_copy(uint32_t *dst_dir, vir_addr_t dst, const uint32_t *src_dir, vir_addr_t src, size_t len);
+int vm_copy_to_image(uint32_t *dst_dir, vir_addr_t dst, const uint32_t *src_dir, vir_addr_t src, size_t len);
+static inline int copy_from_user(struct proc *p, void *dst, vir_addr_t src, size_t len)
+{
+	return vm_copy(NULL, (vir_addr_t)dst, p->pagedir, src, len);
+}
+static inline int copy_to_user(struct proc *p, vir_addr_t dst, const void *src, size_t len)
+{
+	return vm_copy(p->pagedir, dst, NULL, (vir_addr_t)src, len);
+}
+bool vm_user_writable(const uint32_t *dir, vir_addr_t addr, size_t len);
+int vm_alloc_range(uint32_t *pagedir, vir_addr_t start, uint32_t len, bool write);
+uint32_t *vm_clone(const uint32_t *pagedir);
+
+/* exec.c: building a process image */
+int exec_load(struct proc *p, const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len,
+	      vir_addr_t stack_addr, uint32_t stack_len);
+
+/* ipc.c */
+void ipc_wake_all_waiting_on(struct proc *dead);
+void ipc_kick(struct proc *p);
+void ipc_notify_kernel(struct proc *dst);
+
+/* irq.c and clock.c */
+void irq_handle(int irq);
+void irq_release_all(struct proc *p);
+extern volatile uint32_t clock_ticks;
+void clock_tick(void);
+void clock_set_alarm(struct proc *p, uint32_t ticks);
+void irq_init(void);
+int irq_control(struct proc *caller, int op, int irq);
+
+/* kcall.c */
+void kcall_trap(struct trapframe *f);
+
+/* priv.c */
+void priv_init(void);
+
+const char *arch_exception_name(uint32_t vector);

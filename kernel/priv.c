@@ -1,0 +1,101 @@
+/* Privilege records: the boot table's, the shared user one, dynamic ones. */
+#include "kernel.h"
+#include "priv.h"
+
+struct priv priv_table[NR_PRIVS];
+
+const struct boot_entry *boot_entry_find(const char *name, unsigned *index)
+{
+	for (unsigned i = 0; i < boot_table_size; i++) {
+		if (strcmp(boot_table[i].name, name) == 0) {
+			*index = i;
+			return &boot_table[i];
+		}
+	}
+	return NULL;
+}
+
+/* Sets in mask the id of every boot entry named in the space-separated list. */
+static void resolve_names(uint32_t *mask, const char *list)
+{
+	if (strcmp(list, "*") == 0) {
+		memset(mask, 0xff, BITMAP_WORDS(NR_PRIVS) * sizeof(uint32_t));
+		return;
+	}
+	while (*list) {
+		char name[16];
+		size_t n = 0;
+		while (*list == ' ')
+			list++;
+		while (*list && *list != ' ' && n < sizeof(name) - 1)
+			name[n++] = *list++;
+		name[n] = '\0';
+		unsigned index;
+		if (n && boot_entry_find(name, &index))
+			bitmap_set(mask, index + 1);
+		else if (n)
+			panic("boot table names unknown target '%s'", name);
+	}
+}
+
+void priv_init(void)
+{
+	for (int i = 0; i < NR_PRIVS; i++)
+		priv_table[i].id = i;
+	struct priv *user = &priv_table[PRIV_ID_USER];
+	user->in_use = true;
+	user->ipc_calls = KC_BIT(IPC_SENDREC);
+	user->kcalls = KC_BIT(KC_EXIT);  /* ending itself harms nobody */
+	for (unsigned i = 0; i < boot_table_size; i++) {
+		const struct boot_entry *e = &boot_table[i];
+		struct priv *p = &priv_table[i + 1];
+		p->flags = e->flags;
+		p->kcalls = e->kcalls;
+		p->ipc_calls = e->ipc_calls;
+		resolve_names(p->send_to, e->send_to);
+		memcpy(p->io, e->io, sizeof(p->io));
+		p->irqs = e->irqs;
+		if (e->serves_users)
+			bitmap_set(user->send_to, i + 1);
+	}
+}
+
+struct priv *priv_for_boot_entry(unsigned index)
+{
+	struct priv *p = &priv_table[index + 1];
+	if (p->in_use)
+		return NULL;
+	p->in_use = true;
+	return p;
+}
+
+struct priv *priv_alloc_dynamic(void)
+{
+	for (unsigned i = boot_table_size + 1; i < NR_PRIVS; i++) {
+		if (!priv_table[i].in_use) {
+			struct priv *p = &priv_table[i];
+			memset(p, 0, sizeof(*p));
+			p->id = (int)i;
+			p->in_use = true;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Boot-table records keep their contents so a restarted service gets them back. */
+void priv_release(struct priv *p)
+{
+	if (p->id != PRIV_ID_USER)
+		p->in_use = false;
+}
+
+void priv_set_from_spec(struct priv *p, const struct priv_spec *spec)
+{
+	p->flags = spec->flags;
+	p->kcalls = spec->kcalls & KC_ALL;
+	p->ipc_calls = spec->ipc_calls;
+	memcpy(p->send_to, spec->send_to, sizeof(p->send_to));
+	memcpy(p->io, spec->io, sizeof(p->io));
+	p->irqs = spec->irqs;
+}

@@ -1,0 +1,54 @@
+/*
+ * Privilege records. Every live process points at one: ordinary programs
+ * share the user record (id 0); each system process has a record of its own.
+ * A boot-image service's record id is fixed by its row in the boot table, so
+ * a restarted instance keeps the id that other services' send masks name.
+ */
+#pragma once
+
+#include <samsara/kcall.h>
+#include "lib/bitmap.h"
+
+#define NR_PRIVS 64
+#define PRIV_ID_USER 0
+
+struct priv {
+	int id;
+	bool in_use;
+	uint32_t flags;                  /* PRIV_* */
+	uint32_t kcalls;                 /* allowed KC_* */
+	uint32_t ipc_calls;              /* allowed IPC_* */
+	uint32_t send_to[BITMAP_WORDS(NR_PRIVS)]; /* privilege ids it may send to */
+	struct priv_io_range io[PRIV_MAX_IO_RANGES];
+	uint16_t irqs;
+};
+
+/* A row of the boot table: what a boot-image program may do. */
+struct boot_entry {
+	const char *name;
+	uint8_t priority;
+	uint32_t quantum_ms;
+	uint32_t flags;
+	uint32_t kcalls;
+	uint32_t ipc_calls;
+	const char *send_to;             /* names separated by spaces; "*" = all */
+	bool serves_users;               /* ordinary programs may sendrec to it */
+	struct priv_io_range io[PRIV_MAX_IO_RANGES];
+	uint16_t irqs;
+};
+
+extern const struct boot_entry boot_table[];
+extern const unsigned boot_table_size;
+
+extern struct priv priv_table[NR_PRIVS];
+
+const struct boot_entry *boot_entry_find(const char *name, unsigned *index);
+struct priv *priv_for_boot_entry(unsigned index);
+struct priv *priv_alloc_dynamic(void);
+void priv_release(struct priv *p);
+void priv_set_from_spec(struct priv *p, const struct priv_spec *spec);
+
+static inline bool priv_may_send(const struct priv *from, const struct priv *to)
+{
+	return bitmap_test(from->send_to, (unsigned)to->id);
+}

@@ -1,0 +1,163 @@
+/*
+ * Process lifecycle: slots and endpoints, exit and teardown, faults, and the
+ * reports a process's manager receives about them.
+ */
+#include "kernel.h"
+#include "priv.h"
+
+struct proc proc_table[NR_PROCS];
+
+struct proc *proc_lookup(endpoint_t ep)
+{
+	if (!endpoint_is_process(ep) || endpoint_slot(ep) >= NR_PROCS)
+		return NULL;
+	struct proc *p = proc_slot(endpoint_slot(ep));
+	return p->endpoint == ep && proc_is_live(p) ? p : NULL;
+}
+
+int proc_lookup_checked(endpoint_t ep, struct proc *caller, struct proc **out)
+{
+	if (ep == SELF) {
+		*out = caller;
+		return 0;
+	}
+	if (!endpoint_is_process(ep) || endpoint_slot(ep) >= NR_PROCS)
+		return -EBADEPT;
+	*out = proc_lookup(ep);
+	return *out ? 0 : -EDEADSRCDST;
+}
+
+/* A fresh slot, stopped, with a new endpoint; NULL if the table is full. */
+struct proc *proc_alloc(const char *name)
+{
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		struct proc *p = proc_slot(slot);
+		if (!(p->block & BLOCK_FREE))
+			continue;
+		int generation = endpoint_next_generation(p->generation);
+		memset(p, 0, sizeof(*p));
+		p->generation = generation;
+		p->endpoint = endpoint_make(slot, generation);
+		p->block = BLOCK_STOPPED;
+		p->manager = NONE;
+		p->send_to = p->recv_from = NONE;
+		strlcpy(p->name, name, sizeof(p->name));
+		return p;
+	}
+	return NULL;
+}
+
+/* Changes block reasons, keeping the ready queue in step. */
+void proc_set_runnable_flags(struct proc *p, uint32_t set, uint32_t clear)
+{
+	bool was_ready = p->block == 0;
+	p->block = (p->block | set) & ~clear;
+	if (was_ready && p->block)
+		sched_dequeue(p);
+	else if (!was_ready && !p->block)
+		sched_enqueue(p);
+}
+
+static void free_slot(struct proc *p)
+{
+	p->block = BLOCK_FREE;
+	p->endpoint = NONE;
+}
+
+/* Everything but the slot itself: queues, waiters, memory, privileges. */
+static void proc_teardown(struct proc *p)
+{
+	if (p->block == 0)
+		sched_dequeue(p);
+	p->block |= BLOCK_ZOMBIE;
+	ipc_wake_all_waiting_on(p);
+	irq_release_all(p);
+	if (p->pagedir) {
+		if (current_proc() == p)
+			sched_switch_to(NULL);
+		arch_pagedir_destroy(p->pagedir, true);
+		p->pagedir = NULL;
+	}
+	priv_release(p->priv);
+	p->alarm_tick = 0;
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		struct proc *q = proc_slot(slot);
+		if (q->manager != p->endpoint || (q->block & BLOCK_FREE))
+			continue;
+		q->manager = NONE;
+		if (q->block & BLOCK_ZOMBIE)
+			free_slot(q);
+		else if (q->report_kind == KREPORT_FAULT)
+			proc_destroy(q);  /* stopped, and nobody left to decide */
+	}
+}
+
+/* Ends p at once, with no report: its manager asked for it. */
+void proc_destroy(struct proc *p)
+{
+	proc_teardown(p);
+	free_slot(p);
+}
+
+static void report_to_manager(struct proc *p, uint32_t kind)
+{
+	p->report_kind = kind;
+	struct proc *manager = proc_lookup(p->manager);
+	if (!manager) {
+		if (kind == KREPORT_EXIT)
+			free_slot(p);
+		else
+			proc_destroy(p);
+		return;
+	}
+	manager->report_pending = true;
+	ipc_kick(manager);
+}
+
+void proc_exit(struct proc *p, int32_t status)
+{
+	proc_teardown(p);
+	p->exit_status = status;
+	report_to_manager(p, KREPORT_EXIT);
+}
+
+void proc_fault(struct proc *p, uint32_t vector, uint32_t error, uint32_t address)
+{
+	kprintf("kernel: %s (endpoint %d) %s: %s at %08x, eip %08x\n", p->name, p->endpoint,
+		proc_lookup(p->manager) ? "stopped" : "killed", arch_exception_name(vector),
+		address, p->frame.eip);
+	p->fault_vector = vector;
+	p->fault_error = error;
+	p->fault_address = address;
+	p->fault_eip = p->frame.eip;
+	proc_set_runnable_flags(p, BLOCK_STOPPED, 0);
+	report_to_manager(p, KREPORT_FAULT);
+}
+
+/* Fills m with the next report owed to manager; false if there is none. */
+bool proc_take_report(struct proc *manager, message *m)
+{
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		struct proc *q = proc_slot(slot);
+		if (q->manager != manager->endpoint || q->report_kind == REPORT_NONE ||
+		    (q->block & BLOCK_FREE))
+			continue;
+		memset(m, 0, sizeof(*m));
+		m->source = KERNEL;
+		m->type = KREPORT_MESSAGE;
+		m->kreport.who = q->endpoint;
+		m->kreport.kind = q->report_kind;
+		m->kreport.vector = q->fault_vector;
+		m->kreport.error_code = q->fault_error;
+		m->kreport.address = q->fault_address;
+		m->kreport.eip = q->fault_eip;
+		m->kreport.status = q->exit_status;
+		strlcpy(m->kreport.name, q->name, sizeof(m->kreport.name));
+		q->report_kind = REPORT_NONE;
+		if (q->block & BLOCK_ZOMBIE)
+			free_slot(q);
+		return true;
+	}
+	manager->report_pending = false;
+	return false;
+}

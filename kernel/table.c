@@ -1,0 +1,29 @@
+/*
+ * The boot table: every program the boot image may contain, with its
+ * scheduling class and its privileges. It is the only place where boot
+ * privileges are written down; a module not listed here is not started.
+ */
+#include "kernel.h"
+#include "priv.h"
+
+#define IPC_ALL  (KC_BIT(IPC_SEND) | KC_BIT(IPC_RECEIVE) | KC_BIT(IPC_SENDREC) | \
+		  KC_BIT(IPC_SENDNB) | KC_BIT(IPC_NOTIFY))
+#define KC_BASIC (KC_BIT(KC_NULL) | KC_BIT(KC_DIAG) | KC_BIT(KC_INFO) | KC_BIT(KC_EXIT) | \
+		  KC_BIT(KC_GRANT) | KC_BIT(KC_REVOKE) | KC_BIT(KC_SAFECOPY_FROM) | \
+		  KC_BIT(KC_SAFECOPY_TO) | KC_BIT(KC_ALARM))
+
+const struct boot_entry boot_table[] = {
+	/* Kernel self-tests (tests/guest): the harness may do everything. */
+	{ .name = "ktest", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM | PRIV_KILL_ANY, .kcalls = KC_ALL, .ipc_calls = IPC_ALL,
+	  .send_to = "*", .irqs = 0x0001, .io = { { 0x70, 2 } } },
+	{ .name = "kecho", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL,
+	  .send_to = "*", .serves_users = true },
+	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
+	  .send_to = "kecho" },
+};
+const unsigned boot_table_size = sizeof(boot_table) / sizeof(boot_table[0]);
+_Static_assert(sizeof(boot_table) / sizeof(boot_table[0]) < NR_PRIVS / 2,
+	       "boot table ids must leave room for dynamic privileges");

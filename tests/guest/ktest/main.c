@@ -1,0 +1,113 @@
+/* ktest harness: TAP output, child processes, and the run itself. */
+#include <stdarg.h>
+#include "ktest.h"
+
+#define EXIT_CODE_PASS 0x10   /* QEMU exits with (code << 1) | 1 */
+#define EXIT_CODE_FAIL 0x11
+
+endpoint_t self_ep;
+static int tests_run, tests_failed;
+
+void check(bool ok, const char *what, const char *fmt, ...)
+{
+	char detail[160];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	tests_run++;
+	if (ok) {
+		printf("ok %d - %s\n", tests_run, what);
+	} else {
+		tests_failed++;
+		printf("not ok %d - %s\n# %s\n", tests_run, what, detail);
+	}
+}
+
+void check_eq(int got, int want, const char *what)
+{
+	check(got == want, what, "got %d, expected %d", got, want);
+}
+
+endpoint_t spawn(int (*fn)(uint32_t), uint32_t arg)
+{
+	int r = sys_fork(SELF);
+	if (r == 0)
+		sys_exit(fn(arg));
+	if (r < 0)
+		printf("# spawn failed: %d\n", r);
+	return r;
+}
+
+int wait_report(endpoint_t child, struct msg_kreport *out)
+{
+	message m;
+	for (;;) {
+		int r = ipc_receive(KERNEL, &m);
+		if (r < 0)
+			return r;
+		if (m.kreport.who == child) {
+			if (out)
+				*out = m.kreport;
+			return (int)m.kreport.kind;
+		}
+	}
+}
+
+void reap(endpoint_t child)
+{
+	sys_kill(child);
+}
+
+static bool find_row(endpoint_t ep, struct kinfo_proc *row)
+{
+	return sys_info(KINFO_PROC, (uint32_t)endpoint_slot(ep), row) == 0 && row->endpoint == ep;
+}
+
+void sleep_ticks(uint32_t ticks)
+{
+	message m;
+	sys_alarm(ticks);
+	ipc_receive(CLOCK, &m);
+}
+
+void wait_blocked(endpoint_t ep)
+{
+	struct kinfo_proc row;
+	for (int tries = 0; tries < 500; tries++) {
+		if (!find_row(ep, &row) || (row.flags & 0x06))  /* BLOCK_SENDING | BLOCK_RECEIVING */
+			return;
+		sleep_ticks(1);
+	}
+	printf("# wait_blocked: endpoint %d never blocked\n", ep);
+}
+
+endpoint_t find_process(const char *name)
+{
+	struct kinfo_proc row;
+	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
+		if (sys_info(KINFO_PROC, slot, &row) == 0 && row.endpoint != NONE &&
+		    strcmp(row.name, name) == 0)
+			return row.endpoint;
+	}
+	return NONE;
+}
+
+int main(void)
+{
+	self_ep = sys_self();
+	printf("# ktest: kernel self-test, endpoint %d\n", self_ep);
+	uint32_t free_before = (uint32_t)sys_info(KINFO_FREE_PAGES, 0, NULL);
+	ipc_tests();
+	grant_tests();
+	privilege_tests();
+	fault_tests();
+	sched_tests();
+	uint32_t free_after = (uint32_t)sys_info(KINFO_FREE_PAGES, 0, NULL);
+	check(free_after == free_before, "every page of the test children is freed again",
+	      "free pages %u before, %u after", free_before, free_after);
+	printf("1..%d\n", tests_run);
+	printf("# ktest: %d passed, %d failed\n", tests_run - tests_failed, tests_failed);
+	sys_shutdown(SHUTDOWN_POWEROFF, tests_failed ? EXIT_CODE_FAIL : EXIT_CODE_PASS);
+	return 0;
+}
