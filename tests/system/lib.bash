@@ -1,0 +1,60 @@
+# Helpers for the system tests: boot Samsara headless and read its console.
+# SAMSARA_BUILD names the build directory (set by CTest).
+
+: "${SAMSARA_BUILD:?SAMSARA_BUILD must name the build directory}"
+images="$SAMSARA_BUILD/images"
+
+# QEMU's isa-debug-exit reports (code << 1) | 1; ktest powers off with 0x10
+# when every case passed and 0x11 otherwise.
+QEMU_EXIT_PASS=33
+
+# boot_qemu OUT [QEMU-ARGS...]: boots the test image (kernel + ktest + kecho)
+# through QEMU's Multiboot loader, writing the console to OUT with CRs removed.
+# Returns QEMU's exit status; a hang ends after 120 s.
+boot_qemu() {
+	local out=$1
+	shift
+	local status=0
+	timeout 120 qemu-system-i386 -accel tcg -m 128 -no-reboot -display none -serial stdio \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel "$(cat "$images/kernel.path")" -initrd "$(cat "$images/test.initrd")" "$@" \
+		</dev/null 2>&1 | tr -d '\r' >"$out" || true
+	status=${PIPESTATUS[0]}
+	return "$status"
+}
+
+# boot_bochs OUT SECONDS PATTERN: boots the ISO in Bochs until PATTERN shows
+# on the serial console or SECONDS pass; the console is left in OUT.
+boot_bochs() {
+	local out=$1 seconds=$2 pattern=$3
+	local dir
+	dir=$(mktemp -d "${BATS_FILE_TMPDIR:-/tmp}/bochs.XXXXXX")
+	"$(dirname "${BASH_SOURCE[0]}")/bochsrc.sh" "$images/samsara.iso" "file, dev=$dir/serial.txt" \
+		"$dir/bochs.log" >"$dir/bochsrc"
+	echo c >"$dir/commands"
+	: >"$dir/serial.txt"
+	(cd "$dir" && exec timeout "$seconds" bochs -q -f bochsrc -rc commands </dev/null >bochs.out 2>&1) &
+	local pid=$! waited=0
+	while kill -0 "$pid" 2>/dev/null && ! grep -q "$pattern" "$dir/serial.txt"; do
+		sleep 1
+		waited=$((waited + 1))
+		[ $waited -lt "$seconds" ] || break
+	done
+	sleep 1
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	tr -d '\r' <"$dir/serial.txt" >"$out"
+}
+
+# assert_ok LOG DESCRIPTION...: each TAP line "ok N - DESCRIPTION" is in LOG.
+assert_ok() {
+	local log=$1 what
+	shift
+	for what in "$@"; do
+		if ! sed -n 's/^ok [0-9]* - //p' "$log" | grep -qxF -- "$what"; then
+			echo "missing or failing: $what" >&2
+			grep -A1 -F -- "- $what" "$log" >&2 || true
+			return 1
+		fi
+	done
+}
