@@ -6,8 +6,8 @@
  */
 #include "kernel.h"
 #include "priv.h"
+#include "ipc.h"
 
-#define IPC_BLOCKED 1   /* the caller now waits; its status comes later */
 
 static void wake(struct proc *p, uint32_t reason, int status)
 {
@@ -27,9 +27,26 @@ static bool accepts(const struct proc *p, endpoint_t src)
 /* Writes m into receiver's buffer and wakes it; false if the buffer is bad. */
 static bool deliver(struct proc *receiver, const message *m)
 {
-	int r = copy_to_user(receiver, receiver->msg_addr, m, sizeof(*m));
+	int r = 0;
+	if (receiver->msg_kernel)
+		copy_message(receiver->msg_kernel, m);
+	else
+		r = copy_to_user(receiver, receiver->msg_addr, m, sizeof(*m));
 	wake(receiver, BLOCK_RECEIVING, r);
 	return r == 0;
+}
+
+/*
+ * Checks that p can receive into addr and remembers where that is, so that
+ * a delivery later needs no page-table walk (see ipc_fast.c).
+ */
+static int prepare_buffer(struct proc *p, vir_addr_t addr)
+{
+	p->msg_kernel = ipc_buffer_in_page(p, addr, true);
+	if (!p->msg_kernel && !vm_user_writable(p->pagedir, addr, sizeof(message)))
+		return -EFAULT;
+	p->msg_addr = addr;
+	return 0;
 }
 
 /*
@@ -148,10 +165,9 @@ static int do_receive(struct proc *caller, endpoint_t src, vir_addr_t addr)
 		if (!from)
 			return endpoint_is_process(src) ? -EDEADSRCDST : -EBADEPT;
 	}
-	if (!vm_user_writable(caller->pagedir, addr, sizeof(message)))
+	if (prepare_buffer(caller, addr) < 0)
 		return -EFAULT;
 	caller->recv_from = src;
-	caller->msg_addr = addr;
 	message m;
 	if (take_pending(caller, &m))
 		return copy_to_user(caller, addr, &m, sizeof(m));
@@ -188,7 +204,7 @@ static int check_destination(struct proc *caller, endpoint_t ep, struct proc **d
 	return 0;
 }
 
-static int ipc_call(struct proc *caller, uint32_t call, endpoint_t ep, vir_addr_t addr)
+int ipc_call(struct proc *caller, uint32_t call, endpoint_t ep, vir_addr_t addr)
 {
 	if (call >= IPC_NR_CALLS || call == 0)
 		return -ENOSYS;
@@ -208,10 +224,9 @@ static int ipc_call(struct proc *caller, uint32_t call, endpoint_t ep, vir_addr_
 	case IPC_SEND:
 		return do_send(caller, dst, addr, false);
 	default: /* IPC_SENDREC */
-		if (!vm_user_writable(caller->pagedir, addr, sizeof(message)))
+		if (prepare_buffer(caller, addr) < 0)
 			return -EFAULT;
 		caller->sendrec = true;
-		caller->msg_addr = addr;
 		r = do_send(caller, dst, addr, false);
 		if (r == 0) {
 			caller->recv_from = dst->endpoint;
@@ -222,17 +237,6 @@ static int ipc_call(struct proc *caller, uint32_t call, endpoint_t ep, vir_addr_
 			caller->sendrec = false;
 		return r;
 	}
-}
-
-/* Entered from entry.S on int $IPC_VECTOR. */
-void ipc_trap(struct trapframe *f) __attribute__((noreturn));
-void ipc_trap(struct trapframe *f)
-{
-	struct proc *caller = current_proc();
-	int r = ipc_call(caller, f->eax, (endpoint_t)f->ebx, f->ecx);
-	if (r != IPC_BLOCKED)
-		f->eax = (uint32_t)r;
-	schedule_and_return();
 }
 
 /* Wakes, with EDEADSRCDST, everyone sending to or waiting to hear from dead. */

@@ -53,7 +53,7 @@ void priv_init(void)
 		p->kcalls = e->kcalls;
 		p->ipc_calls = e->ipc_calls;
 		resolve_names(p->send_to, e->send_to);
-		memcpy(p->io, e->io, sizeof(p->io));
+		priv_set_io(p, e->io);
 		p->irqs = e->irqs;
 		if (e->serves_users)
 			bitmap_set(user->send_to, i + 1);
@@ -96,6 +96,14 @@ void priv_set_from_spec(struct priv *p, const struct priv_spec *spec)
 	p->kcalls = spec->kcalls & KC_ALL;
 	p->ipc_calls = spec->ipc_calls;
 	memcpy(p->send_to, spec->send_to, sizeof(p->send_to));
-	memcpy(p->io, spec->io, sizeof(p->io));
+	priv_set_io(p, spec->io);
 	p->irqs = spec->irqs;
+}
+
+void priv_set_io(struct priv *p, const struct priv_io_range *io)
+{
+	memcpy(p->io, io, sizeof(p->io));
+	p->has_io = false;
+	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
+		p->has_io |= io[i].count != 0;
 }

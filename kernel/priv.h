@@ -21,7 +21,16 @@ struct priv {
 	uint32_t send_to[BITMAP_WORDS(NR_PRIVS)]; /* privilege ids it may send to */
 	struct priv_io_range io[PRIV_MAX_IO_RANGES];
 	uint16_t irqs;
+	bool has_io;                     /* some io[] range is non-empty */
 };
+
+static inline const struct priv *priv_io(const struct priv *p)
+{
+	return p->has_io ? p : NULL;
+}
+
+/* Sets the port ranges (and has_io with them). */
+void priv_set_io(struct priv *p, const struct priv_io_range *io);
 
 /* A row of the boot table: what a boot-image program may do. */
 struct boot_entry {

@@ -7,14 +7,6 @@
 
 struct proc proc_table[NR_PROCS];
 
-struct proc *proc_lookup(endpoint_t ep)
-{
-	if (!endpoint_is_process(ep) || endpoint_slot(ep) >= NR_PROCS)
-		return NULL;
-	struct proc *p = proc_slot(endpoint_slot(ep));
-	return p->endpoint == ep && proc_is_live(p) ? p : NULL;
-}
-
 int proc_lookup_checked(endpoint_t ep, struct proc *caller, struct proc **out)
 {
 	if (ep == SELF) {
@@ -47,17 +39,6 @@ struct proc *proc_alloc(const char *name)
 	return NULL;
 }
 
-/* Changes block reasons, keeping the ready queue in step. */
-void proc_set_runnable_flags(struct proc *p, uint32_t set, uint32_t clear)
-{
-	bool was_ready = p->block == 0;
-	p->block = (p->block | set) & ~clear;
-	if (was_ready && p->block)
-		sched_dequeue(p);
-	else if (!was_ready && !p->block)
-		sched_enqueue(p);
-}
-
 static void free_slot(struct proc *p)
 {
 	p->block = BLOCK_FREE;
@@ -74,7 +55,7 @@ static void proc_teardown(struct proc *p)
 	irq_release_all(p);
 	if (p->pagedir) {
 		if (current_proc() == p)
-			sched_switch_to(NULL);
+			sched_switch_to_none();
 		arch_pagedir_destroy(p->pagedir, true);
 		p->pagedir = NULL;
 	}

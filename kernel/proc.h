@@ -8,7 +8,8 @@
 #include <samsara/config.h>
 #include <samsara/ipc.h>
 #include <samsara/kcall.h>
-#include "arch/i386/frame.h"
+#include "arch/i386/arch.h"
+#include "priv.h"
 #include "lib/bitmap.h"
 #include "lib/runqueue.h"
 
@@ -33,7 +34,6 @@ struct grant {
 	uint16_t generation;     /* bumped on revoke, part of the grant id */
 };
 
-struct priv;
 
 struct proc {
 	struct trapframe frame;      /* must stay first: entry.S saves into it */
@@ -55,6 +55,8 @@ struct proc {
 	endpoint_t send_to;          /* while BLOCK_SENDING */
 	endpoint_t recv_from;        /* while BLOCK_RECEIVING: ANY or an endpoint */
 	vir_addr_t msg_addr;         /* the caller's message buffer while blocked */
+	message *msg_kernel;         /* the same, through the identity map, when it lies
+				      * in one page (checked writable); else NULL */
 	bool sendrec;                /* receive the reply from send_to once sent */
 	struct proc *callers;        /* queue of processes sending to us */
 	struct proc *next_caller;    /* link in the receiver's callers queue */
@@ -83,22 +85,72 @@ static inline bool proc_is_live(const struct proc *p)
 	return !(p->block & (BLOCK_FREE | BLOCK_ZOMBIE));
 }
 
-struct proc *current_proc(void);
+extern struct proc *sched_current;
+extern struct runqueue sched_ready;
+static inline struct proc *current_proc(void) { return sched_current; }
 /* The live process named by ep, or NULL (dead, replaced, or malformed). */
-struct proc *proc_lookup(endpoint_t ep);
+__attribute__((always_inline)) static inline struct proc *proc_lookup(endpoint_t ep)
+{
+	if (!endpoint_is_process(ep) || endpoint_slot(ep) >= NR_PROCS)
+		return NULL;
+	struct proc *p = proc_slot(endpoint_slot(ep));
+	return p->endpoint == ep && proc_is_live(p) ? p : NULL;
+}
 /* As proc_lookup, but SELF names the caller and errors are returned. */
 int proc_lookup_checked(endpoint_t ep, struct proc *caller, struct proc **out);
 
 struct proc *proc_alloc(const char *name);
-void proc_set_runnable_flags(struct proc *p, uint32_t set, uint32_t clear);
+__attribute__((always_inline)) static inline void sched_enqueue(struct proc *p) { rq_push_back(&sched_ready, &p->rq, p->priority); }
+static inline void sched_dequeue(struct proc *p) { rq_remove(&sched_ready, &p->rq, p->priority); }
+
+/* Changes block reasons, keeping the ready queue in step. */
+static inline void proc_set_runnable_flags(struct proc *p, uint32_t set, uint32_t clear)
+{
+	bool was_ready = p->block == 0;
+	p->block = (p->block | set) & ~clear;
+	if (was_ready && p->block)
+		sched_dequeue(p);
+	else if (!was_ready && !p->block)
+		sched_enqueue(p);
+}
 void proc_exit(struct proc *p, int32_t status);
 void proc_destroy(struct proc *p);
 void proc_fault(struct proc *p, uint32_t vector, uint32_t error, uint32_t address);
 bool proc_take_report(struct proc *manager, message *m);
 
 /* sched.c */
-void sched_enqueue(struct proc *p);
-void sched_dequeue(struct proc *p);
 void sched_tick(void);
 void schedule_and_return(void) __attribute__((noreturn));
-void sched_switch_to(struct proc *p);
+void sched_switch_to_none(void);
+void sched_switch_io_permissions(const struct priv *next);
+extern const struct priv *sched_io_loaded;
+
+/* Makes p the running process: its kernel entry, address space and ports. */
+__attribute__((always_inline)) static inline void sched_switch_to(struct proc *p)
+{
+	sched_current = p;
+	arch_set_kernel_entry(&p->frame + 1);
+	arch_load_address_space(p->pagedir);
+	const struct priv *io = priv_io(p->priv);
+	if (io != sched_io_loaded)
+		sched_switch_io_permissions(io);
+}
+
+/*
+ * The running process blocks for reason. It is the head of its ready queue
+ * (the scheduler runs the head, and wake-ups queue behind it).
+ */
+__attribute__((always_inline)) static inline void sched_block_current(struct proc *p, uint32_t reason)
+{
+	unsigned prio = p->priority;
+	p->block = reason;
+	if (sched_ready.head[prio] != &p->rq) {
+		rq_remove(&sched_ready, &p->rq, prio);
+		return;
+	}
+	sched_ready.head[prio] = p->rq.next;
+	if (!p->rq.next) {
+		sched_ready.tail[prio] = NULL;
+		sched_ready.nonempty &= ~(1u << prio);
+	}
+}

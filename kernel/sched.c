@@ -6,31 +6,16 @@
 #include "kernel.h"
 #include "priv.h"
 
-static struct runqueue ready;
-static struct proc *current;
-static const struct priv *io_loaded;   /* whose port ranges the TSS bitmap opens */
-
+struct runqueue sched_ready;
 #define proc_of(link) ((struct proc *)((char *)(link) - offsetof(struct proc, rq)))
+struct proc *sched_current;
+const struct priv *sched_io_loaded;   /* whose port ranges the TSS bitmap opens */
 
-struct proc *current_proc(void)
-{
-	return current;
-}
-
-void sched_enqueue(struct proc *p)
-{
-	rq_push_back(&ready, &p->rq, p->priority);
-}
-
-void sched_dequeue(struct proc *p)
-{
-	rq_remove(&ready, &p->rq, p->priority);
-}
 
 /* Called on every clock tick: charge the running process, rotate on expiry. */
 void sched_tick(void)
 {
-	struct proc *p = current;
+	struct proc *p = sched_current;
 	if (!p || p->block)
 		return;
 	p->user_ticks++;
@@ -41,43 +26,35 @@ void sched_tick(void)
 	}
 }
 
-static void switch_io_permissions(const struct priv *next)
+/* Opens next's port ranges in the TSS bitmap and closes the previous ones. */
+void sched_switch_io_permissions(const struct priv *next)
 {
-	if (io_loaded == next)
+	if (sched_io_loaded == next)
 		return;
-	for (int i = 0; io_loaded && i < PRIV_MAX_IO_RANGES; i++)
-		arch_io_permit(io_loaded->io[i].base, io_loaded->io[i].count, false);
+	for (int i = 0; sched_io_loaded && i < PRIV_MAX_IO_RANGES; i++)
+		arch_io_permit(sched_io_loaded->io[i].base, sched_io_loaded->io[i].count, false);
 	for (int i = 0; next && i < PRIV_MAX_IO_RANGES; i++)
 		arch_io_permit(next->io[i].base, next->io[i].count, true);
-	io_loaded = next;
+	sched_io_loaded = next;
 }
 
-/* Makes p the running process (NULL: none, kernel address space only). */
-void sched_switch_to(struct proc *p)
+void sched_switch_to_none(void)
 {
-	current = p;
-	if (!p) {
-		arch_load_kernel_space();
-		return;
-	}
-	arch_set_kernel_entry(&p->frame + 1);
-	arch_load_address_space(p->pagedir);
-	const struct priv *io = p->priv->io[0].count ? p->priv : NULL;
-	if (io != io_loaded)
-		switch_io_permissions(io);
+	sched_current = NULL;
+	arch_load_kernel_space();
 }
 
 void schedule_and_return(void)
 {
-	struct rq_link *next = rq_first(&ready);
+	struct rq_link *next = rq_first(&sched_ready);
 	while (!next) {
-		if (current)
-			sched_switch_to(NULL);
+		if (sched_current)
+			sched_switch_to_none();
 		arch_idle();
-		next = rq_first(&ready);
+		next = rq_first(&sched_ready);
 	}
 	struct proc *p = proc_of(next);
-	if (p != current)
+	if (p != sched_current)
 		sched_switch_to(p);
 	arch_return_to_user(&p->frame);
 }

@@ -27,7 +27,7 @@ int elf_check(const void *image, size_t len, uint32_t user_base, uint32_t user_t
 		return -ENOEXEC;
 	if (h->phentsize != sizeof(struct elf32_phdr) || h->phnum == 0 || h->phnum > ELF_MAX_PHDRS)
 		return -ENOEXEC;
-	if (h->phoff > len || (size_t)h->phnum * sizeof(struct elf32_phdr) > len - h->phoff)
+	if (h->phoff % 4 || h->phoff > len || (size_t)h->phnum * sizeof(struct elf32_phdr) > len - h->phoff)
 		return -ENOEXEC;
 	if (h->entry < user_base || h->entry >= user_top)
 		return -ENOEXEC;

@@ -22,7 +22,8 @@ static int copy_privileges(struct proc *child, const struct proc *parent)
 	*priv = *parent->priv;
 	priv->id = id;
 	priv->in_use = true;
-	memset(priv->io, 0, sizeof(priv->io));   /* ports and IRQs are not inherited */
+	static const struct priv_io_range no_ports[PRIV_MAX_IO_RANGES];
+	priv_set_io(priv, no_ports);   /* ports and IRQs are not inherited */
 	priv->irqs = 0;
 	child->priv = priv;
 	return 0;
@@ -63,7 +64,7 @@ int do_fork(struct proc *caller, const struct kcall_args *args)
 		proc_set_runnable_flags(child, 0, BLOCK_STOPPED);
 	} else if (parent->block & BLOCK_RECEIVING) {
 		child->recv_from = parent->recv_from;
-		child->msg_addr = parent->msg_addr;
+		child->msg_addr = parent->msg_addr;  /* msg_kernel stays NULL: another space */
 		child->sendrec = parent->sendrec;
 		proc_set_runnable_flags(child, BLOCK_RECEIVING, BLOCK_STOPPED);
 	}

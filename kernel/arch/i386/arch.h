@@ -7,12 +7,13 @@
 #include <samsara/types.h>
 #include <samsara/kcall.h>
 #include "frame.h"
+#include "paging.h"
+#include "tss.h"
 
 struct proc;
 
 /* cpu.c: GDT, TSS, IDT */
 void arch_init_cpu(void);
-void arch_set_kernel_entry(struct trapframe *frame_end);
 void arch_idle(void);
 void arch_return_to_user(struct trapframe *frame) __attribute__((noreturn));
 void arch_init_user_frame(struct trapframe *f, uint32_t entry, uint32_t esp);
@@ -43,8 +44,6 @@ void arch_shutdown(int how, int code) __attribute__((noreturn));
 void arch_paging_init(phys_addr_t mapped_top);
 uint32_t *arch_pagedir_create(void);
 int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t flags);
-phys_addr_t arch_translate(const uint32_t *pagedir, vir_addr_t va, bool write);
-void arch_load_address_space(uint32_t *pagedir);
 void arch_load_kernel_space(void);
 typedef void (*page_visitor)(vir_addr_t va, phys_addr_t pa, uint32_t flags, void *ctx);
 void arch_for_each_user_page(const uint32_t *pagedir, page_visitor fn, void *ctx);

@@ -19,20 +19,9 @@ struct idt_entry {
 	uint16_t offset_high;
 } __attribute__((packed));
 
-#define IO_BITMAP_BYTES 8192
-
-/* The TSS, followed by the I/O permission bitmap and its terminating byte. */
-struct tss {
-	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
-	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
-	uint32_t es, cs, ss, ds, fs, gs, ldt;
-	uint16_t trap, iomap_base;
-	uint8_t io_bitmap[IO_BITMAP_BYTES + 1];
-} __attribute__((packed));
-
 static struct gdt_entry gdt[6];
 static struct idt_entry idt[256];
-static struct tss tss;
+struct tss arch_tss;
 
 static void gdt_set(int i, uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
 {
@@ -94,10 +83,10 @@ void arch_init_cpu(void)
 	gdt_set(2, 0, 0xfffff, 0x92, 0xc);  /* kernel data */
 	gdt_set(3, 0, 0xfffff, 0xfa, 0xc);  /* user code */
 	gdt_set(4, 0, 0xfffff, 0xf2, 0xc);  /* user data */
-	gdt_set(5, (uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
-	tss.ss0 = SEL_KERNEL_DS;
-	tss.iomap_base = offsetof(struct tss, io_bitmap);
-	memset(tss.io_bitmap, 0xff, sizeof(tss.io_bitmap)); /* every port denied */
+	gdt_set(5, (uint32_t)&arch_tss, sizeof(arch_tss) - 1, 0x89, 0x0);
+	arch_tss.ss0 = SEL_KERNEL_DS;
+	arch_tss.iomap_base = offsetof(struct tss, io_bitmap);
+	memset(arch_tss.io_bitmap, 0xff, sizeof(arch_tss.io_bitmap)); /* every port denied */
 	load_gdt();
 
 	for (int v = 0; v < 48; v++)
@@ -109,18 +98,13 @@ void arch_init_cpu(void)
 	__asm__ volatile("lidt %0" : : "m"(p));
 }
 
-void arch_set_kernel_entry(struct trapframe *frame_end)
-{
-	tss.esp0 = (uint32_t)frame_end;
-}
-
 void arch_io_permit(uint16_t base, uint16_t count, bool allow)
 {
 	for (uint32_t port = base; port < (uint32_t)base + count && port < 65536; port++) {
 		if (allow)
-			tss.io_bitmap[port / 8] &= (uint8_t)~(1u << (port % 8));
+			arch_tss.io_bitmap[port / 8] &= (uint8_t)~(1u << (port % 8));
 		else
-			tss.io_bitmap[port / 8] |= (uint8_t)(1u << (port % 8));
+			arch_tss.io_bitmap[port / 8] |= (uint8_t)(1u << (port % 8));
 	}
 }
 

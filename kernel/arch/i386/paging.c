@@ -9,13 +9,8 @@
 #include "cpu.h"
 #include "../../kernel.h"
 
-#define PDE_PRESENT 0x001u
-#define PDE_WRITE   0x002u
-#define PDE_USER    0x004u
 #define PDE_4MB     0x080u
 #define PDE_GLOBAL  0x100u
-#define PTE_FLAGS   0xfffu
-#define ENTRIES     1024u
 #define KERNEL_PDES (USER_BASE >> 22)
 
 #define CR0_WP (1u << 16)
@@ -24,7 +19,7 @@
 #define CR4_PGE (1u << 7)
 
 static uint32_t kernel_pdes[KERNEL_PDES];
-static uint32_t *loaded_pagedir;
+uint32_t *arch_loaded_pagedir;
 static uint32_t *kernel_pagedir;  /* kernel mappings only; used when no process runs */
 
 static uint32_t cpuid_edx(void)
@@ -79,31 +74,9 @@ int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t fla
 	}
 	uint32_t *table = (uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
 	table[pti] = pa | PDE_PRESENT | PDE_USER | (flags & PAGE_WRITE);
-	if (pagedir == loaded_pagedir)
+	if (pagedir == arch_loaded_pagedir)
 		invlpg(va);
 	return 0;
-}
-
-phys_addr_t arch_translate(const uint32_t *pagedir, vir_addr_t va, bool write)
-{
-	if (va < USER_BASE || va >= USER_TOP)
-		return 0;
-	uint32_t pde = pagedir[va >> 22];
-	if ((pde & (PDE_PRESENT | PDE_USER)) != (PDE_PRESENT | PDE_USER))
-		return 0;
-	uint32_t pte = ((const uint32_t *)(pde & ~PTE_FLAGS))[(va >> 12) & (ENTRIES - 1)];
-	uint32_t need = PDE_PRESENT | PDE_USER | (write ? PDE_WRITE : 0);
-	if ((pte & need) != need)
-		return 0;
-	return (pte & ~PTE_FLAGS) | (va & PTE_FLAGS);
-}
-
-void arch_load_address_space(uint32_t *pagedir)
-{
-	if (pagedir != loaded_pagedir) {
-		loaded_pagedir = pagedir;
-		write_cr3((uint32_t)pagedir);
-	}
 }
 
 void arch_load_kernel_space(void)
@@ -127,7 +100,7 @@ void arch_for_each_user_page(const uint32_t *pagedir, page_visitor fn, void *ctx
 
 void arch_pagedir_destroy(uint32_t *pagedir, bool free_pages)
 {
-	if (pagedir == loaded_pagedir)
+	if (pagedir == arch_loaded_pagedir)
 		panic("destroying the loaded address space");
 	for (uint32_t pdi = KERNEL_PDES; pdi < ENTRIES; pdi++) {
 		if (!(pagedir[pdi] & PDE_PRESENT))
