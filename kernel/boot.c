@@ -115,6 +115,32 @@ static void start_module(const struct multiboot_module *m)
 	kprintf("kernel: started %s (endpoint %d)\n", name, p->endpoint);
 }
 
+/* Is word one of the space-separated words of the kernel command line? */
+static bool has_boot_option(const struct multiboot_info *mbi, const char *word)
+{
+	if (!(mbi->flags & MULTIBOOT_INFO_CMDLINE) || !mbi->cmdline)
+		return false;
+	size_t n = strlen(word);
+	for (const char *s = (const char *)mbi->cmdline; *s; s++) {
+		if ((s == (const char *)mbi->cmdline || s[-1] == ' ') && memcmp(s, word, n) == 0 &&
+		    (s[n] == ' ' || s[n] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "selftest=kernel-fault" on the command line makes the kernel fault on
+ * purpose once booted, so the tests can see the panic path report it.
+ */
+static void maybe_fault_on_purpose(const struct multiboot_info *mbi)
+{
+	if (has_boot_option(mbi, "selftest=kernel-fault")) {
+		kprintf("kernel: faulting on purpose (selftest=kernel-fault)\n");
+		*(volatile uint32_t *)(USER_TOP - PAGE_SIZE) = 0;
+	}
+}
+
 void boot_start(uint32_t magic, const struct multiboot_info *mbi)
 {
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
@@ -125,6 +151,7 @@ void boot_start(uint32_t magic, const struct multiboot_info *mbi)
 		top / 1024, memory_free_pages() * 4, nr_modules);
 	for (int slot = 0; slot < NR_PROCS; slot++)
 		proc_slot(slot)->block = BLOCK_FREE;
+	maybe_fault_on_purpose(mbi);
 	for (unsigned i = 0; i < nr_modules; i++)
 		start_module(&modules[i]);
 }

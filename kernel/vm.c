@@ -79,15 +79,15 @@ static void clone_page(vir_addr_t va, phys_addr_t pa, uint32_t flags, void *ctx)
 	struct clone_state *st = ctx;
 	if (st->error)
 		return;
-	void *copy = page_alloc_zeroed();
-	if (!copy) {
+	void *page = page_alloc_zeroed();
+	if (!page) {
 		st->error = -ENOMEM;
 		return;
 	}
-	memcpy(copy, (const void *)pa, PAGE_SIZE);
-	st->error = arch_map_page(st->dir, va, (phys_addr_t)copy, flags & PAGE_WRITE);
+	memcpy(page, (const void *)pa, PAGE_SIZE);
+	st->error = arch_map_page(st->dir, va, (phys_addr_t)page, flags & PAGE_WRITE);
 	if (st->error)
-		page_free((phys_addr_t)copy);
+		page_free((phys_addr_t)page);
 }
 
 /* A page-by-page copy of an address space (no copy-on-write yet). */

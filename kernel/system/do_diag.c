@@ -10,13 +10,13 @@ int do_diag(struct proc *caller, const struct kcall_args *args)
 	char buf[128];
 	if (len > DIAG_MAX)
 		return -EINVAL;
-	for (uint32_t done = 0; done < len; ) {
-		uint32_t chunk = len - done < sizeof(buf) ? len - done : sizeof(buf);
+	for (uint32_t done = 0; done < len; done += sizeof(buf)) {
+		uint32_t left = len - done;
+		uint32_t chunk = left < sizeof(buf) ? left : (uint32_t)sizeof(buf);
 		if (copy_from_user(caller, buf, addr + done, chunk) < 0)
 			return -EFAULT;
-		for (uint32_t i = 0; i < chunk; i++)
-			arch_console_putc(buf[i]);
-		done += chunk;
+		for (const char *c = buf; c < buf + chunk; c++)
+			arch_console_putc(*c);
 	}
 	return (int)len;
 }

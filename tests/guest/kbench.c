@@ -79,7 +79,7 @@ static endpoint_t find_process(const char *name)
 {
 	struct kinfo_proc row;
 	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
-		if (sys_info(KINFO_PROC, slot, &row) == 0 && row.endpoint != NONE &&
+		if (sys_proc_info(slot, &row) == 0 && row.endpoint != NONE &&
 		    strcmp(row.name, name) == 0)
 			return row.endpoint;
 	}

@@ -10,12 +10,12 @@ QEMU_EXIT_PASS=33
 
 # boot_qemu OUT [QEMU-ARGS...]: boots the test image (kernel + ktest + kecho)
 # through QEMU's Multiboot loader, writing the console to OUT with CRs removed.
-# Returns QEMU's exit status; a hang ends after 120 s.
+# Returns QEMU's exit status; a hang ends after BOOT_TIMEOUT seconds (120).
 boot_qemu() {
 	local out=$1
 	shift
 	local status=0
-	timeout 120 qemu-system-i386 -accel tcg -m 128 -no-reboot -display none -serial stdio \
+	timeout "${BOOT_TIMEOUT:-120}" qemu-system-i386 -accel tcg -m 128 -no-reboot -display none -serial stdio \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel "$(cat "$images/kernel.path")" -initrd "$(cat "$images/test.initrd")" "$@" \
 		</dev/null 2>&1 | tr -d '\r' >"$out" || true

@@ -32,7 +32,7 @@ static void emit_number(struct out *o, const struct spec *s, uint64_t v, unsigne
 	int n = 0;
 	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	while (v) {
-		digits[n++] = set[v % base];
+		digits[n++] = set[v % base];  // cppcheck-suppress zerodivcond ; base is 8, 10 or 16
 		v /= base;
 	}
 	int precision = s->precision < 0 ? 1 : s->precision;
@@ -116,7 +116,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		switch (*f) {
 		case 'd': case 'i': {
 			int64_t v = longs >= 2 ? va_arg(args, long long) : longs ? va_arg(args, long) : va_arg(args, int);
-			char sign = v < 0 ? '-' : s.plus ? '+' : s.space ? ' ' : 0;
+			char sign = (char)(v < 0 ? '-' : s.plus ? '+' : s.space ? ' ' : '\0');
 			emit_number(&o, &s, v < 0 ? -(uint64_t)v : (uint64_t)v, 10, false, sign);
 			break;
 		}

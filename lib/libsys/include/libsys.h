@@ -13,10 +13,11 @@
 #include <samsara/ipc.h>
 #include <samsara/kcall.h>
 
+/* The kernel reads *m (send) and/or writes it (receive). */
 static inline int ipc_trap(uint32_t op, endpoint_t ep, message *m)
 {
 	int r;
-	__asm__ volatile("int $0x80" : "=a"(r) : "a"(op), "b"(ep), "c"(m) : "memory");
+	__asm__ volatile("int $0x80" : "=a"(r), "+m"(*m) : "a"(op), "b"(ep), "c"(m) : "memory");
 	return r;
 }
 
@@ -24,7 +25,12 @@ static inline int ipc_send(endpoint_t dst, message *m) { return ipc_trap(IPC_SEN
 static inline int ipc_receive(endpoint_t src, message *m) { return ipc_trap(IPC_RECEIVE, src, m); }
 static inline int ipc_sendrec(endpoint_t dst, message *m) { return ipc_trap(IPC_SENDREC, dst, m); }
 static inline int ipc_sendnb(endpoint_t dst, message *m) { return ipc_trap(IPC_SENDNB, dst, m); }
-static inline int ipc_notify(endpoint_t dst) { return ipc_trap(IPC_NOTIFY, dst, NULL); }
+static inline int ipc_notify(endpoint_t dst)
+{
+	int r;
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(IPC_NOTIFY), "b"(dst), "c"(0) : "memory");
+	return r;
+}
 
 static inline int kcall5(uint32_t n, uint32_t a, uint32_t b, uint32_t c, uint32_t d, uint32_t e)
 {
@@ -36,6 +42,14 @@ static inline int kcall5(uint32_t n, uint32_t a, uint32_t b, uint32_t c, uint32_
 static inline int sys_null(void) { return kcall5(KC_NULL, 0, 0, 0, 0, 0); }
 static inline int sys_diag(const void *buf, size_t len) { return kcall5(KC_DIAG, (uint32_t)buf, len, 0, 0, 0); }
 static inline int sys_info(uint32_t what, uint32_t arg, void *out) { return kcall5(KC_INFO, what, arg, (uint32_t)out, 0, 0); }
+/* One row of the kernel's process table (slot 0 .. CONFIG_NR_PROCS-1). */
+static inline int sys_proc_info(uint32_t slot, struct kinfo_proc *row)
+{
+	int r;
+	__asm__ volatile("int $0x81" : "=a"(r), "=m"(*row)
+			 : "a"(KC_INFO), "b"(KINFO_PROC), "c"(slot), "d"(row) : "memory");
+	return r;
+}
 static inline int sys_uptime(void) { return sys_info(KINFO_UPTIME, 0, NULL); }
 static inline endpoint_t sys_self(void) { return sys_info(KINFO_SELF, 0, NULL); }
 static inline int sys_fork(endpoint_t ep) { return kcall5(KC_FORK, (uint32_t)ep, 0, 0, 0, 0); }

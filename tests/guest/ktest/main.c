@@ -61,7 +61,7 @@ void reap(endpoint_t child)
 
 static bool find_row(endpoint_t ep, struct kinfo_proc *row)
 {
-	return sys_info(KINFO_PROC, (uint32_t)endpoint_slot(ep), row) == 0 && row->endpoint == ep;
+	return sys_proc_info((uint32_t)endpoint_slot(ep), row) == 0 && row->endpoint == ep;
 }
 
 void sleep_ticks(uint32_t ticks)
@@ -86,7 +86,7 @@ endpoint_t find_process(const char *name)
 {
 	struct kinfo_proc row;
 	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
-		if (sys_info(KINFO_PROC, slot, &row) == 0 && row.endpoint != NONE &&
+		if (sys_proc_info(slot, &row) == 0 && row.endpoint != NONE &&
 		    strcmp(row.name, name) == 0)
 			return row.endpoint;
 	}
