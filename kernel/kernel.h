@@ -10,7 +10,7 @@
 #include "arch/i386/arch.h"
 #include "proc.h"
 
-/* klib.c */
+/* lib/libc/string/string.c, shared with user space */
 void *memcpy(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);

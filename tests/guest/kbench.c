@@ -75,16 +75,6 @@ static struct stats measure_null_call(uint32_t overhead)
 	return summarize(overhead);
 }
 
-static endpoint_t find_process(const char *name)
-{
-	struct kinfo_proc row;
-	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
-		if (sys_proc_info(slot, &row) == 0 && row.endpoint != NONE &&
-		    strcmp(row.name, name) == 0)
-			return row.endpoint;
-	}
-	return NONE;
-}
 
 static void report(const char *what, struct stats s)
 {
@@ -93,7 +83,7 @@ static void report(const char *what, struct stats s)
 
 int main(void)
 {
-	endpoint_t echo = find_process("kecho");
+	endpoint_t echo = sys_find_process("kecho");
 	uint32_t overhead = measure_empty();
 	printf("bench: %d iterations each; rdtsc pair overhead %u (subtracted)\n", ITERATIONS, overhead);
 	report("sendrec round trip (kecho)", measure_round_trip(echo, overhead));

@@ -73,6 +73,8 @@ static inline int sys_safecopy_to(endpoint_t owner, grant_id_t id, uint32_t offs
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }
 static inline int sys_shutdown(uint32_t how, uint32_t code) { return kcall5(KC_SHUTDOWN, how, code, 0, 0, 0); }
 __attribute__((noreturn)) void sys_exit(int status);
+/* The endpoint of the live process called name, from the kernel's table; NONE if none. */
+endpoint_t sys_find_process(const char *name);
 
 static inline uint64_t read_tsc(void)
 {

@@ -51,7 +51,7 @@ static const struct fault_case cases[] = {
 
 void fault_tests(void)
 {
-	endpoint_t echo = find_process("kecho");
+	endpoint_t echo = sys_find_process("kecho");
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct fault_case *c = &cases[i];
 		endpoint_t child = spawn(c->fn, 0);

@@ -55,7 +55,7 @@ void grant_tests(void)
 	check(r == 0 && granted[42] == 'X' && granted[43] == 'Y', "the grantee writes through a writable grant",
 	      "r=%d", r);
 
-	grant_id_t other = sys_grant(find_process("kecho"), granted, 32, GRANT_READ);
+	grant_id_t other = sys_grant(sys_find_process("kecho"), granted, 32, GRANT_READ);
 	CHECK_EQ(ask(child, other, 0, 4, false, NULL), -EPERM, "a grant made for another process is refused");
 
 	sys_revoke(id);

@@ -7,7 +7,7 @@
 
 static void round_trip_to_another_address_space(void)
 {
-	endpoint_t echo = find_process("kecho");
+	endpoint_t echo = sys_find_process("kecho");
 	message m = { .type = ECHO_PING };
 	for (int i = 0; i < 14; i++)
 		m.words.w[i] = 0x1000u + (uint32_t)i;
@@ -157,7 +157,7 @@ static int raw_ipc(uint32_t call, endpoint_t ep, uint32_t addr)
 
 static void bad_input_is_refused(void)
 {
-	endpoint_t echo = find_process("kecho");
+	endpoint_t echo = sys_find_process("kecho");
 	CHECK_EQ(raw_ipc(IPC_SENDREC, echo, 0x10), -EFAULT, "sendrec with a kernel-space buffer fails with EFAULT");
 	CHECK_EQ(raw_ipc(IPC_SEND, echo, 0xfffff000), -EFAULT, "send with an unmapped buffer fails with EFAULT");
 	message m = { .type = ECHO_PING };

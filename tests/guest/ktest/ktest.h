@@ -26,8 +26,6 @@ void reap(endpoint_t child);
 void wait_blocked(endpoint_t ep);
 /* Sleeps for ticks clock ticks. */
 void sleep_ticks(uint32_t ticks);
-/* The endpoint of the boot process called name, or NONE. */
-endpoint_t find_process(const char *name);
 
 extern endpoint_t self_ep;
 

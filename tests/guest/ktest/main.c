@@ -82,16 +82,6 @@ void wait_blocked(endpoint_t ep)
 	printf("# wait_blocked: endpoint %d never blocked\n", ep);
 }
 
-endpoint_t find_process(const char *name)
-{
-	struct kinfo_proc row;
-	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
-		if (sys_proc_info(slot, &row) == 0 && row.endpoint != NONE &&
-		    strcmp(row.name, name) == 0)
-			return row.endpoint;
-	}
-	return NONE;
-}
 
 int main(void)
 {

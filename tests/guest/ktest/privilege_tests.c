@@ -47,7 +47,7 @@ static int run_as_user(uint32_t what, struct msg_kreport *rep)
 void privilege_tests(void)
 {
 	struct msg_kreport rep;
-	echo_ep = find_process("kecho");
+	echo_ep = sys_find_process("kecho");
 	int kind = run_as_user(0, &rep);
 	check(kind == KREPORT_EXIT && rep.status == 0, "an ordinary process is refused a kernel call",
 	      "kind=%d status=%d", kind, rep.status);
