@@ -70,6 +70,8 @@ setup_file() {
 		"a process granted the CMOS ports reads them" \
 		"port access without port rights stops the process with #GP" \
 		"an ordinary process is refused I/O ports" \
+		"a privilege record with an impossible priority is refused" \
+		"a record set with PRIVCTL_SET grants exactly its ports, calls and targets" \
 		"an IRQ line outside the privileges is refused"
 }
 
@@ -103,4 +105,12 @@ setup_file() {
 		"an alarm arrives as a notification from CLOCK after the ticks asked for" \
 		"the timer IRQ is delivered as a HARDWARE notification, again after each re-enable" \
 		"every page of the test children is freed again"
+}
+
+@test "exec loads an ELF image into a process and refuses anything else" {
+	assert_ok "$KTEST_LOG" \
+		"exec of something that is not an ELF image fails with ENOEXEC" \
+		"exec of a truncated ELF image fails with ENOEXEC" \
+		"exec loads an ELF image from the caller's memory and starts it with the given arguments" \
+		"the exec'd program runs to its own exit status under its new name"
 }

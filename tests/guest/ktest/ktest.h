@@ -34,3 +34,4 @@ void grant_tests(void);
 void privilege_tests(void);
 void fault_tests(void);
 void sched_tests(void);
+void exec_tests(void);

@@ -44,6 +44,44 @@ static int run_as_user(uint32_t what, struct msg_kreport *rep)
 	return wait_report(child, rep);
 }
 
+/* Child for the custom-record test: reports what its new record lets it do. */
+static int use_custom_record(uint32_t unused)
+{
+	message m;
+	ipc_receive(self_ep, &m);  /* the parent sets our record meanwhile */
+	m.words.w[0] = (uint32_t)sys_null();
+	m.words.w[1] = read_cmos_seconds();  /* faults unless the record opened the port */
+	m.words.w[2] = (uint32_t)ipc_send(echo_ep, &m);
+	return ipc_send(self_ep, &m) == 0 ? 0 : 1;
+}
+
+static void custom_record_is_enforced(void)
+{
+	struct kinfo_proc me;
+	sys_proc_info((uint32_t)endpoint_slot(self_ep), &me);
+	endpoint_t child = spawn(use_custom_record, 0);
+	wait_blocked(child);
+	struct priv_spec spec = {
+		.flags = PRIV_SYSTEM, .kcalls = KC_BIT(KC_EXIT),
+		.ipc_calls = KC_BIT(IPC_SEND) | KC_BIT(IPC_RECEIVE),
+		.io = { { CMOS_INDEX, 2 } }, .priority = PRIO_SERVER,
+	};
+	spec.send_to[me.priv_id / 32] |= 1u << (me.priv_id % 32);
+	struct priv_spec bad = spec;
+	bad.priority = 99;
+	CHECK_EQ(sys_privctl(child, PRIVCTL_SET, (uint32_t)&bad), -EINVAL, "a privilege record with an impossible priority is refused");
+	int r = sys_privctl(child, PRIVCTL_SET, (uint32_t)&spec);
+	message m = { .type = 1 };
+	ipc_send(child, &m);
+	int got = ipc_receive(child, &m);
+	check(r == 0 && got == 0 && (int)m.words.w[0] == -ECALLDENIED && m.words.w[1] < 0x60 &&
+	      (int)m.words.w[2] == -ECALLDENIED,
+	      "a record set with PRIVCTL_SET grants exactly its ports, calls and targets",
+	      "privctl=%d receive=%d null=%d cmos=%x send=%d", r, got, (int)m.words.w[0], m.words.w[1],
+	      (int)m.words.w[2]);
+	wait_report(child, NULL);
+}
+
 void privilege_tests(void)
 {
 	struct msg_kreport rep;
@@ -78,4 +116,5 @@ void privilege_tests(void)
 	check(kind == KREPORT_FAULT && rep.vector == 13, "an ordinary process is refused I/O ports",
 	      "kind=%d vector=%u", kind, rep.vector);
 	reap(rep.who);
+	custom_record_is_enforced();
 }
