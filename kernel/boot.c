@@ -73,6 +73,16 @@ static void module_name(const struct multiboot_module *m, char *name, size_t siz
 	name[n] = '\0';
 }
 
+int boot_module(unsigned index, phys_addr_t *start, uint32_t *len, char name[16])
+{
+	if (index >= nr_modules)
+		return -ENOENT;
+	*start = modules[index].mod_start;
+	*len = modules[index].mod_end - modules[index].mod_start;
+	module_name(&modules[index], name, 16);
+	return 0;
+}
+
 /* The initial stack: argc = 1, argv = { name, NULL }, envp = { NULL }. */
 struct boot_stack {
 	uint32_t argc;
@@ -91,6 +101,8 @@ static void start_module(const struct multiboot_module *m)
 		kprintf("kernel: boot module '%s' is not in the boot table; not started\n", name);
 		return;
 	}
+	if (entry->dormant)
+		return;
 	struct proc *p = proc_alloc(name);
 	struct priv *priv = priv_for_boot_entry(index);
 	if (!p || !priv)
@@ -141,6 +153,24 @@ static void maybe_fault_on_purpose(const struct multiboot_info *mbi)
 	}
 }
 
+/* Ordinary programs in the boot image (init) are PM's to manage. */
+static void hand_programs_to_pm(void)
+{
+	endpoint_t pm = NONE;
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		const struct proc *p = proc_slot(slot);
+		if (proc_is_live(p) && strcmp(p->priv->label, "pm") == 0)
+			pm = p->endpoint;
+	}
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		struct proc *p = proc_slot(slot);
+		unsigned index;
+		const struct boot_entry *e = boot_entry_find(p->name, &index);
+		if (proc_is_live(p) && e && e->program)
+			p->manager = pm;
+	}
+}
+
 void boot_start(uint32_t magic, const struct multiboot_info *mbi)
 {
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
@@ -154,4 +184,5 @@ void boot_start(uint32_t magic, const struct multiboot_info *mbi)
 	maybe_fault_on_purpose(mbi);
 	for (unsigned i = 0; i < nr_modules; i++)
 		start_module(&modules[i]);
+	hand_programs_to_pm();
 }

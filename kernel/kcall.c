@@ -21,6 +21,8 @@ static const kcall_handler kcall_table[KC_NR_CALLS] = {
 	[KC_SAFECOPY_TO] = do_safecopy_to,
 	[KC_ALARM] = do_alarm,
 	[KC_SHUTDOWN] = do_shutdown,
+	[KC_VM] = do_vm,
+	[KC_BOOTIMAGE] = do_bootimage,
 };
 
 void kcall_trap(struct trapframe *f)

@@ -65,6 +65,9 @@ void clock_set_alarm(struct proc *p, uint32_t ticks);
 void irq_init(void);
 int irq_control(struct proc *caller, int op, int irq);
 
+/* boot.c: the boot modules stay in memory, for PM and RS to start again */
+int boot_module(unsigned index, phys_addr_t *start, uint32_t *len, char name[16]);
+
 /* kcall.c */
 void kcall_trap(struct trapframe *f);
 

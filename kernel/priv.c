@@ -45,7 +45,9 @@ void priv_init(void)
 	struct priv *user = &priv_table[PRIV_ID_USER];
 	user->in_use = true;
 	user->ipc_calls = KC_BIT(IPC_SENDREC);
-	user->kcalls = KC_BIT(KC_EXIT);  /* ending itself harms nobody */
+	/* Programs may end themselves, find PM and VFS (KC_INFO), and lend their
+	 * own memory to a server (grants): none of it reaches anyone else. */
+	user->kcalls = KC_PROGRAM;
 	for (unsigned i = 0; i < boot_table_size; i++) {
 		const struct boot_entry *e = &boot_table[i];
 		struct priv *p = &priv_table[i + 1];
@@ -54,6 +56,7 @@ void priv_init(void)
 		p->ipc_calls = e->ipc_calls;
 		resolve_names(p->send_to, e->send_to);
 		priv_set_io(p, e->io);
+		strlcpy(p->label, e->name, sizeof(p->label));
 		p->irqs = e->irqs;
 		if (e->serves_users)
 			bitmap_set(user->send_to, i + 1);
@@ -98,6 +101,8 @@ void priv_set_from_spec(struct priv *p, const struct priv_spec *spec)
 	memcpy(p->send_to, spec->send_to, sizeof(p->send_to));
 	priv_set_io(p, spec->io);
 	p->irqs = spec->irqs;
+	memcpy(p->label, spec->label, sizeof(p->label));
+	p->label[sizeof(p->label) - 1] = '\0';
 }
 
 void priv_set_io(struct priv *p, const struct priv_io_range *io)

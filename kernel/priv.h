@@ -10,6 +10,9 @@
 #include "lib/bitmap.h"
 
 #define NR_PRIVS 64
+
+/* The kernel calls every program may make. */
+#define KC_PROGRAM (KC_BIT(KC_EXIT) | KC_BIT(KC_INFO) | KC_BIT(KC_GRANT) | KC_BIT(KC_REVOKE))
 #define PRIV_ID_USER 0
 
 struct priv {
@@ -22,6 +25,7 @@ struct priv {
 	struct priv_io_range io[PRIV_MAX_IO_RANGES];
 	uint16_t irqs;
 	bool has_io;                     /* some io[] range is non-empty */
+	char label[LABEL_MAX];           /* set only by the boot table or a manager */
 };
 
 static inline const struct priv *priv_io(const struct priv *p)
@@ -42,6 +46,8 @@ struct boot_entry {
 	uint32_t ipc_calls;
 	const char *send_to;             /* names separated by spaces; "*" = all */
 	bool serves_users;               /* ordinary programs may sendrec to it */
+	bool program;                    /* an ordinary program (init), managed by PM */
+	bool dormant;                    /* kept in the boot image for PM to exec; not started */
 	struct priv_io_range io[PRIV_MAX_IO_RANGES];
 	uint16_t irqs;
 };

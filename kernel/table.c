@@ -12,7 +12,19 @@
 		  KC_BIT(KC_GRANT) | KC_BIT(KC_REVOKE) | KC_BIT(KC_SAFECOPY_FROM) | \
 		  KC_BIT(KC_SAFECOPY_TO) | KC_BIT(KC_ALARM))
 
+#define KC_MANAGE (KC_BIT(KC_FORK) | KC_BIT(KC_EXEC) | KC_BIT(KC_KILL) | KC_BIT(KC_PRIVCTL))
+
 const struct boot_entry boot_table[] = {
+	/* System services. */
+	{ .name = "ds", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*" },
+	{ .name = "pm", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE),
+	  .ipc_calls = IPC_ALL, .send_to = "*", .serves_users = true },
+	{ .name = "tty", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_IRQCTL), .ipc_calls = IPC_ALL,
+	  .send_to = "*", .io = { { 0x3f8, 8 } }, .irqs = 1u << 4 },
+
 	/* Kernel self-tests (tests/guest): the harness may do everything. */
 	{ .name = "ktest", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM | PRIV_KILL_ANY, .kcalls = KC_ALL, .ipc_calls = IPC_ALL,
@@ -20,6 +32,20 @@ const struct boot_entry boot_table[] = {
 	{ .name = "kecho", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL,
 	  .send_to = "*", .serves_users = true },
+	{ .name = "dstest", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_SHUTDOWN),
+	  .ipc_calls = IPC_ALL, .send_to = "*" },
+	{ .name = "ttytest", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
+	  .send_to = "*" },
+	/* pmtest runs as init would: a program managed by PM, which may only
+	 * ask PM, plus the kernel console for its report (there is no VFS yet). */
+	{ .name = "pmtest", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
+	  .kcalls = KC_PROGRAM | KC_BIT(KC_DIAG) | KC_BIT(KC_SHUTDOWN),
+	  .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm" },
+	{ .name = "pmchild", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
+	  .dormant = true, .kcalls = KC_PROGRAM | KC_BIT(KC_DIAG),
+	  .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm" },
 	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
 	  .send_to = "kecho" },

@@ -10,9 +10,11 @@
 #define ESRCH        3   /* no such process */
 #define EINTR        4
 #define EIO          5
+#define ENXIO        6   /* no such device */
 #define E2BIG        7   /* argument too long */
 #define ENOEXEC      8   /* not a valid executable */
 #define EBADF        9
+#define ECHILD      10   /* no child processes */
 #define EAGAIN      11   /* would block (sendnb to a busy receiver) */
 #define ENOMEM      12
 #define EACCES      13
@@ -20,6 +22,7 @@
 #define EBUSY       16
 #define EEXIST      17
 #define EINVAL      22
+#define ENOTTY      25   /* not a terminal */
 #define ENOSPC      28
 #define ENOSYS      38   /* no such call */
 

@@ -8,6 +8,9 @@
 
 #include <samsara/types.h>
 #include <samsara/endpoint.h>
+#include <samsara/ds.h>
+#include <samsara/cdev.h>
+#include <samsara/pm.h>
 
 #define MSG_SIZE          64
 #define MSG_PAYLOAD_SIZE  56
@@ -52,6 +55,9 @@ typedef struct message {
 		struct msg_notify  notify;
 		struct msg_kreport kreport;
 		struct msg_words   words;
+		struct msg_ds      ds;
+		struct msg_cdev    cdev;
+		struct msg_pm      pm;
 		uint8_t            bytes[MSG_PAYLOAD_SIZE];
 	};
 } message;

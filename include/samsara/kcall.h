@@ -28,6 +28,8 @@ enum kcall_number {
 	KC_SAFECOPY_TO,     /* (owner, grant, offset, addr, len): caller -> owner */
 	KC_ALARM,           /* (ticks): notify from CLOCK after ticks; 0 cancels */
 	KC_SHUTDOWN,        /* (how, code) */
+	KC_VM,              /* (op, ep, addr, len): map or unmap memory of a managed process */
+	KC_BOOTIMAGE,       /* (index, offset, addr, len, name): read a boot module */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
@@ -42,7 +44,11 @@ enum kinfo_what {
 	KINFO_SELF,         /* returns the caller's endpoint */
 	KINFO_PROC,         /* (slot, struct kinfo_proc *): one process table row */
 	KINFO_FREE_PAGES,   /* returns free physical pages */
+	KINFO_FIND_LABEL,   /* (0, label string): endpoint of the live process whose
+			     * privilege record carries that label, or -ESRCH */
 };
+
+#define LABEL_MAX 16        /* service labels, NUL included */
 
 struct kinfo_proc {
 	endpoint_t endpoint;     /* NONE for a free slot */
@@ -53,6 +59,7 @@ struct kinfo_proc {
 	uint32_t   sys_ticks;
 	uint32_t   priv_id;
 	char       name[16];
+	char       label[LABEL_MAX]; /* the service label of its privilege record; "" for programs */
 };
 
 /* KC_EXEC: the image and the initial stack live in the caller's memory. */
@@ -90,6 +97,7 @@ struct priv_spec {
 	uint16_t irqs;                   /* bitmap of IRQ lines it may own */
 	uint8_t  priority;               /* 0 (highest) .. NR_PRIORITIES-1 */
 	uint8_t  pad;
+	char     label[LABEL_MAX];       /* the service's label: who owns its DS entries */
 };
 
 /* KC_IRQCTL */
@@ -103,6 +111,14 @@ enum irqctl_op {
 /* KC_GRANT access bits */
 #define GRANT_READ   0x1     /* grantee may copy from the granted range */
 #define GRANT_WRITE  0x2     /* grantee may copy into the granted range */
+
+/* KC_VM */
+enum vm_op {
+	VM_ALLOC = 1,            /* zeroed, writable pages over [addr, addr+len); present ones stay */
+	VM_FREE,                 /* unmap and free the pages wholly inside [addr, addr+len) */
+};
+/* Memory a program may map with KC_VM: above its image, below its stack. */
+#define USER_HEAP_TOP (USER_STACK_TOP - USER_STACK_PAGES * 4096u)
 
 /* KC_SHUTDOWN */
 enum shutdown_how {

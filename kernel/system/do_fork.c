@@ -25,6 +25,7 @@ static int copy_privileges(struct proc *child, const struct proc *parent)
 	static const struct priv_io_range no_ports[PRIV_MAX_IO_RANGES];
 	priv_set_io(priv, no_ports);   /* ports and IRQs are not inherited */
 	priv->irqs = 0;
+	priv->label[0] = '\0';                 /* nor is the service's identity */
 	child->priv = priv;
 	return 0;
 }

@@ -25,6 +25,8 @@ int do_safecopy_from(struct proc *caller, const struct kcall_args *args);
 int do_safecopy_to(struct proc *caller, const struct kcall_args *args);
 int do_alarm(struct proc *caller, const struct kcall_args *args);
 int do_shutdown(struct proc *caller, const struct kcall_args *args);
+int do_vm(struct proc *caller, const struct kcall_args *args);
+int do_bootimage(struct proc *caller, const struct kcall_args *args);
 
 /* May caller manage target (kill it, change its privileges)? */
 bool may_manage(const struct proc *caller, const struct proc *target);

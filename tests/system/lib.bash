@@ -8,7 +8,8 @@ images="$SAMSARA_BUILD/images"
 # when every case passed and 0x11 otherwise.
 QEMU_EXIT_PASS=33
 
-# boot_qemu OUT [QEMU-ARGS...]: boots the test image (kernel + ktest + kecho)
+# boot_qemu OUT [QEMU-ARGS...]: boots a test image (BOOT_IMAGE, default "test":
+# kernel + ktest + kecho; "services": kernel + ds + dstest)
 # through QEMU's Multiboot loader, writing the console to OUT with CRs removed.
 # Returns QEMU's exit status; a hang ends after BOOT_TIMEOUT seconds (120).
 boot_qemu() {
@@ -17,7 +18,7 @@ boot_qemu() {
 	local status=0
 	timeout "${BOOT_TIMEOUT:-120}" qemu-system-i386 -accel tcg -m 128 -no-reboot -display none -serial stdio \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel "$(cat "$images/kernel.path")" -initrd "$(cat "$images/test.initrd")" "$@" \
+		-kernel "$(cat "$images/kernel.path")" -initrd "$(cat "$images/${BOOT_IMAGE:-test}.initrd")" "$@" \
 		</dev/null 2>&1 | tr -d '\r' >"$out" || true
 	status=${PIPESTATUS[0]}
 	return "$status"

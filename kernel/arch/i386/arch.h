@@ -44,6 +44,8 @@ void arch_shutdown(int how, int code) __attribute__((noreturn));
 void arch_paging_init(phys_addr_t mapped_top);
 uint32_t *arch_pagedir_create(void);
 int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t flags);
+/* Removes va's mapping; returns the page it mapped, or 0 if none. */
+phys_addr_t arch_unmap_page(const uint32_t *pagedir, vir_addr_t va);
 void arch_load_kernel_space(void);
 typedef void (*page_visitor)(vir_addr_t va, phys_addr_t pa, uint32_t flags, void *ctx);
 void arch_for_each_user_page(const uint32_t *pagedir, page_visitor fn, void *ctx);

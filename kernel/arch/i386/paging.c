@@ -79,6 +79,21 @@ int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t fla
 	return 0;
 }
 
+phys_addr_t arch_unmap_page(const uint32_t *pagedir, vir_addr_t va)
+{
+	uint32_t pde = pagedir[va >> 22];
+	if (va < USER_BASE || va >= USER_TOP || !(pde & PDE_PRESENT))
+		return 0;
+	uint32_t *table = (uint32_t *)(pde & ~PTE_FLAGS);
+	uint32_t pte = table[(va >> 12) & (ENTRIES - 1)];
+	if (!(pte & PDE_PRESENT))
+		return 0;
+	table[(va >> 12) & (ENTRIES - 1)] = 0;
+	if (pagedir == arch_loaded_pagedir)
+		invlpg(va);
+	return pte & ~PTE_FLAGS;
+}
+
 void arch_load_kernel_space(void)
 {
 	arch_load_address_space(kernel_pagedir);

@@ -1,8 +1,8 @@
 /* exit: ends the program with status. */
 #include <stdlib.h>
-#include <libsys.h>
+#include <unistd.h>
 
 void exit(int status)
 {
-	sys_exit(status);
+	_exit(status);
 }

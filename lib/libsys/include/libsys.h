@@ -70,6 +70,14 @@ static inline int sys_safecopy_to(endpoint_t owner, grant_id_t id, uint32_t offs
 {
 	return kcall5(KC_SAFECOPY_TO, (uint32_t)owner, (uint32_t)id, offset, (uint32_t)addr, len);
 }
+static inline int sys_vm(uint32_t op, endpoint_t ep, uint32_t addr, uint32_t len)
+{
+	return kcall5(KC_VM, op, (uint32_t)ep, addr, len, 0);
+}
+static inline int sys_bootimage(uint32_t index, uint32_t offset, void *addr, uint32_t len, char name[16])
+{
+	return kcall5(KC_BOOTIMAGE, index, offset, (uint32_t)addr, len, (uint32_t)name);
+}
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }
 static inline int sys_shutdown(uint32_t how, uint32_t code) { return kcall5(KC_SHUTDOWN, how, code, 0, 0, 0); }
 __attribute__((noreturn)) void sys_exit(int status);

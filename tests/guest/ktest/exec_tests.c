@@ -3,7 +3,8 @@
 
 #define MSG_HELLO_FROM_EXEC 500
 
-extern const char khello_image[], khello_image_end[];
+extern const char khello_image[];
+extern const uint32_t khello_image_size;
 
 /* The initial stack: argc, argv[0..2], NULL, envp NULL, then the strings. */
 struct exec_stack {
@@ -50,7 +51,7 @@ void exec_tests(void)
 	struct kc_exec truncated = { (vir_addr_t)khello_image, 100, (vir_addr_t)&st, sizeof(st), "khello" };
 	CHECK_EQ(sys_exec(child, &truncated), -ENOEXEC, "exec of a truncated ELF image fails with ENOEXEC");
 
-	struct kc_exec good = { (vir_addr_t)khello_image, (uint32_t)(khello_image_end - khello_image),
+	struct kc_exec good = { (vir_addr_t)khello_image, khello_image_size,
 				(vir_addr_t)&st, sizeof(st), "khello" };
 	int r = sys_exec(child, &good);
 	message m;

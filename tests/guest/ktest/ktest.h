@@ -9,12 +9,8 @@
 #include <libsys.h>
 #include <stdio.h>
 #include <string.h>
+#include "../common/tap.h"
 
-/* Records one TAP result; `what` names the behaviour proven. */
-void check(bool ok, const char *what, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Records whether got == want; got is evaluated once. */
-void check_eq(int got, int want, const char *what);
-#define CHECK_EQ(got, want, what) check_eq((int)(got), (int)(want), what)
 
 /* Starts a child that runs fn(arg) and exits with its return value. */
 endpoint_t spawn(int (*fn)(uint32_t), uint32_t arg);

@@ -1,33 +1,7 @@
-/* ktest harness: TAP output, child processes, and the run itself. */
-#include <stdarg.h>
+/* ktest harness: child processes, waiting helpers, and the run itself. */
 #include "ktest.h"
 
-#define EXIT_CODE_PASS 0x10   /* QEMU exits with (code << 1) | 1 */
-#define EXIT_CODE_FAIL 0x11
-
 endpoint_t self_ep;
-static int tests_run, tests_failed;
-
-void check(bool ok, const char *what, const char *fmt, ...)
-{
-	char detail[160];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(detail, sizeof(detail), fmt, ap);
-	va_end(ap);
-	tests_run++;
-	if (ok) {
-		printf("ok %d - %s\n", tests_run, what);
-	} else {
-		tests_failed++;
-		printf("not ok %d - %s\n# %s\n", tests_run, what, detail);
-	}
-}
-
-void check_eq(int got, int want, const char *what)
-{
-	check(got == want, what, "got %d, expected %d", got, want);
-}
 
 endpoint_t spawn(int (*fn)(uint32_t), uint32_t arg)
 {
@@ -97,8 +71,5 @@ int main(void)
 	uint32_t free_after = (uint32_t)sys_info(KINFO_FREE_PAGES, 0, NULL);
 	check(free_after == free_before, "every page of the test children is freed again",
 	      "free pages %u before, %u after", free_before, free_after);
-	printf("1..%d\n", tests_run);
-	printf("# ktest: %d passed, %d failed\n", tests_run - tests_failed, tests_failed);
-	sys_shutdown(SHUTDOWN_POWEROFF, tests_failed ? EXIT_CODE_FAIL : EXIT_CODE_PASS);
-	return 0;
+	tap_finish("ktest");
 }

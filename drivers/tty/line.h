@@ -1,0 +1,42 @@
+/*
+ * The line discipline: what a terminal does with the characters typed at it
+ * (canonical editing, echo, signal characters) and with the characters
+ * written to it (newline translation). Pure logic, unit-tested on the host;
+ * the driver feeds it characters and drains what it produces.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <samsara/termios.h>
+
+#define LINE_BUFFER 1024
+
+struct line {
+	struct termios tio;
+	char buf[LINE_BUFFER];       /* typed input, oldest first */
+	size_t len;                  /* bytes in buf */
+	size_t ready;                /* of which readers may take (whole lines in canonical mode) */
+	bool eof_pending;            /* ^D on an empty line: the next read at the boundary returns 0 */
+	/* Where echo goes, and who hears of signal characters (SIGINT 2, SIGQUIT 3). */
+	void (*echo)(const char *s, size_t n, void *ctx);
+	void (*signal)(int sig, void *ctx);
+	void *ctx;
+};
+
+/* The settings of a freshly opened terminal: canonical, echo, signals, CR->NL, NL->CRNL. */
+void line_default_termios(struct termios *t);
+void line_init(struct line *l);
+/* Changes the settings; leaving canonical mode makes everything typed readable. */
+void line_set_termios(struct line *l, const struct termios *t);
+/* Processes one typed character. */
+void line_input(struct line *l, char c);
+/* Can a read finish now (data, or an end of file)? */
+bool line_readable(const struct line *l);
+/* Takes up to max bytes for a reader (at most one line in canonical mode);
+ * returns the count, 0 meaning end of file. Precondition: line_readable(). */
+size_t line_read(struct line *l, char *dst, size_t max);
+/* Translates output: copies from src into dst (room for dst_max bytes),
+ * returns bytes written to dst and sets *consumed to the bytes of src used. */
+size_t line_output(const struct termios *t, const char *src, size_t n, char *dst, size_t dst_max,
+		   size_t *consumed);

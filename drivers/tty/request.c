@@ -1,0 +1,200 @@
+/*
+ * tty requests: open, close, read, write, ioctl, and the bookkeeping of the
+ * requests that have to wait (see <samsara/cdev.h>). Every field of every
+ * request is checked before anything is copied or queued.
+ */
+#include <string.h>
+#include "tty.h"
+#include "uart.h"
+
+#define CHUNK 256
+
+struct pending {
+	bool used, finished;
+	endpoint_t client;
+	uint32_t id, kind, len, done, flags;
+	grant_id_t grant;
+	int status;              /* once finished */
+};
+
+static struct pending pending[TTY_PENDING];
+
+static bool valid_minor(const message *m) { return m->cdev.minor < TTY_MINORS; }
+
+int do_open(message *m) { return valid_minor(m) ? 0 : -ENXIO; }
+int do_close(message *m) { return valid_minor(m) ? 0 : -ENXIO; }
+
+/* Copies what the line has for a reader; returns bytes (0 = end of file) or an error. */
+static int read_now(endpoint_t client, grant_id_t grant, uint32_t len)
+{
+	char buf[LINE_BUFFER];
+	size_t n = line_read(&tty_line, buf, len < sizeof(buf) ? len : sizeof(buf));
+	int r = n ? sys_safecopy_to(client, grant, 0, buf, n) : 0;
+	return r < 0 ? r : (int)n;
+}
+
+/* Moves bytes [*done, len) of a write into the output queue while there is room. */
+static int write_some(endpoint_t client, grant_id_t grant, uint32_t len, uint32_t *done)
+{
+	char in[CHUNK], out[2 * CHUNK];
+	for (;;) {
+		/* each byte may become two (NL -> CR NL) */
+		uint32_t want = (uint32_t)uart_queue_room() / 2;
+		if (want > CHUNK)
+			want = CHUNK;
+		if (want > len - *done)
+			want = len - *done;
+		if (want == 0)
+			break;
+		int r = sys_safecopy_from(client, grant, *done, in, want);
+		if (r < 0)
+			return r;
+		size_t used, n = line_output(&tty_line.tio, in, want, out, sizeof(out), &used);
+		uart_queue(out, n);
+		*done += (uint32_t)used;
+	}
+	uart_start();
+	return 0;
+}
+
+static int suspend(const message *m, uint32_t done)
+{
+	for (int i = 0; i < TTY_PENDING; i++) {
+		struct pending *p = &pending[i];
+		if (p->used)
+			continue;
+		*p = (struct pending){ .used = true, .client = m->source, .id = m->cdev.id,
+				       .kind = (uint32_t)m->type, .len = m->cdev.len, .done = done,
+				       .flags = m->cdev.flags, .grant = m->cdev.grant };
+		return CDEV_SUSPENDED;
+	}
+	return -EAGAIN;  /* too many waiting requests */
+}
+
+int do_read(message *m)
+{
+	if (!valid_minor(m))
+		return -ENXIO;
+	if (m->cdev.len == 0)
+		return 0;
+	if (line_readable(&tty_line))
+		return read_now(m->source, m->cdev.grant, m->cdev.len);
+	if (m->cdev.flags & CDEV_NONBLOCK)
+		return -EAGAIN;
+	return suspend(m, 0);
+}
+
+int do_write(message *m)
+{
+	if (!valid_minor(m))
+		return -ENXIO;
+	uint32_t done = 0;
+	int r = write_some(m->source, m->cdev.grant, m->cdev.len, &done);
+	if (r < 0)
+		return r;
+	if (done == m->cdev.len)
+		return (int)done;
+	if (m->cdev.flags & CDEV_NONBLOCK)
+		return done ? (int)done : -EAGAIN;
+	return suspend(m, done);
+}
+
+static void finish(struct pending *p, int status)
+{
+	p->finished = true;
+	p->status = status;
+	ipc_notify(p->client);
+}
+
+void tty_progress(void)
+{
+	for (int i = 0; i < TTY_PENDING; i++) {
+		struct pending *p = &pending[i];
+		if (!p->used || p->finished)
+			continue;
+		if (p->kind == CDEV_READ && line_readable(&tty_line)) {
+			finish(p, read_now(p->client, p->grant, p->len));
+		} else if (p->kind == CDEV_WRITE) {
+			int r = write_some(p->client, p->grant, p->len, &p->done);
+			if (r < 0 || p->done == p->len)
+				finish(p, r < 0 ? r : (int)p->done);
+		}
+	}
+}
+
+static struct pending *find(endpoint_t client, uint32_t id)
+{
+	for (int i = 0; i < TTY_PENDING; i++) {
+		if (pending[i].used && pending[i].client == client && pending[i].id == id)
+			return &pending[i];
+	}
+	return NULL;
+}
+
+int do_cancel(message *m)
+{
+	struct pending *p = find(m->source, m->cdev.id);
+	if (!p)
+		return -ENOENT;
+	int status = p->finished ? p->status : (p->done ? (int)p->done : -EINTR);
+	p->used = false;
+	return status;
+}
+
+int do_status(message *m)
+{
+	for (int i = 0; i < TTY_PENDING; i++) {
+		struct pending *p = &pending[i];
+		if (p->used && p->finished && p->client == m->source) {
+			m->cdev.id = p->id;
+			m->cdev.status = p->status;
+			p->used = false;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+static int set_termios(message *m)
+{
+	struct termios t;
+	int r = sys_safecopy_from(m->source, m->cdev.grant, 0, &t, sizeof(t));
+	if (r < 0)
+		return r;
+	if (m->cdev.request == TCSETSF)
+		tty_line.len = tty_line.ready = 0;
+	line_set_termios(&tty_line, &t);
+	tty_state.tio = t;
+	tty_save_state();
+	tty_progress();  /* a reader may now be satisfied (raw mode) */
+	return 0;
+}
+
+int do_ioctl(message *m)
+{
+	if (!valid_minor(m))
+		return -ENXIO;
+	switch (m->cdev.request) {
+	case TCGETS:
+		return sys_safecopy_to(m->source, m->cdev.grant, 0, &tty_line.tio, sizeof(struct termios));
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return set_termios(m);
+	case TIOCGPGRP:
+		m->cdev.pgrp = tty_state.fg_pgrp;
+		return 0;
+	case TIOCSPGRP:
+		if (m->cdev.pgrp <= 0)
+			return -EINVAL;
+		tty_state.fg_pgrp = m->cdev.pgrp;
+		tty_save_state();
+		return 0;
+	case TIOCGWINSZ: {
+		struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+		return sys_safecopy_to(m->source, m->cdev.grant, 0, &ws, sizeof(ws));
+	}
+	default:
+		return -ENOTTY;
+	}
+}

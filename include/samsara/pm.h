@@ -1,0 +1,66 @@
+/*
+ * The process manager's protocol: what programs ask of PM (through libc) to
+ * create, run and end processes. PM keeps the POSIX view of processes (pid,
+ * parent, process group, session, exit status); the kernel keeps only
+ * endpoints.
+ */
+#pragma once
+
+#include <samsara/types.h>
+#include <samsara/service.h>
+
+enum pm_request {
+	PM_FORK = PM_BASE + 1,   /* -> child's pid (0 in the child) */
+	PM_EXIT,                 /* status: the caller ends (no reply) */
+	PM_WAITPID,              /* pid, options -> pid, status */
+	PM_GETPID,               /* -> pid; ppid, pgrp */
+	PM_KILL,                 /* pid, sig */
+	PM_EXEC_BOOT,            /* name, grant+len: stack image -> no reply on success */
+	PM_BRK,                  /* addr (0: ask) -> the break */
+	PM_SETPGID,              /* pid, pgrp */
+	PM_SETSID,               /* -> the new session id */
+	PM_GETUID,               /* -> uid; euid, gid, egid in the payload */
+	PM_PROCINFO,             /* pid = index -> one row of the process list */
+};
+
+/* waitpid options and status encoding, as POSIX and Linux have them. */
+#define WNOHANG 1
+#define W_EXITCODE(code, sig) (((code) & 0xff) << 8 | ((sig) & 0x7f))
+
+struct msg_pm {
+	int32_t pid;             /* request argument, or result */
+	int32_t status;          /* PM_WAITPID: wait status; PM_EXIT: exit status */
+	union {
+		int32_t options; /* PM_WAITPID */
+		int32_t sig;     /* PM_KILL */
+	};
+	uint32_t addr;           /* PM_BRK */
+	grant_id_t grant;        /* PM_EXEC_BOOT: the stack image */
+	uint32_t len;
+	int32_t ppid, pgrp;      /* PM_GETPID, PM_PROCINFO */
+	uint16_t uid, gid;       /* PM_GETUID (euid = uid, egid = gid for now), PM_PROCINFO */
+	char name[16];           /* PM_EXEC_BOOT: module; PM_PROCINFO: command */
+	uint8_t state;           /* PM_PROCINFO: 'R' running, 'S' waiting, 'Z' zombie */
+	uint8_t pad[3];
+};
+_Static_assert(sizeof(struct msg_pm) == 56, "msg_pm fills the message payload");
+
+/* Signals PM knows by number (Linux's numbers). */
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGSEGV 11
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGCHLD 17
+#define NSIG 32
+
+/* Where program heaps start (PM_BRK); they grow up to USER_HEAP_TOP. */
+#define USER_HEAP_BASE 0x60000000u

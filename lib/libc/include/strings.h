@@ -1,0 +1,6 @@
+/* Case-insensitive string comparison, C locale (POSIX <strings.h>). */
+#pragma once
+#include <stddef.h>
+
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);

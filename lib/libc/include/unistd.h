@@ -1,0 +1,30 @@
+/*
+ * POSIX <unistd.h>. For now only command-line option parsing; the system
+ * call wrappers come with the process manager and the file system.
+ */
+#pragma once
+
+extern char *optarg;  /* argument of the option just returned */
+extern int optind;    /* index of the next argv element; set to 0 or 1 to restart */
+extern int opterr;    /* nonzero: report errors through __libc_error_message */
+extern int optopt;    /* the option character that caused the last error */
+
+int getopt(int argc, char *const argv[], const char *optstring);
+
+/* Processes (requests to PM; see lib/libc/sys/pm.c). */
+#include <sys/types.h>
+
+pid_t fork(void);
+__attribute__((noreturn)) void _exit(int status);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t getpgrp(void);
+int setpgid(pid_t pid, pid_t pgrp);
+pid_t setsid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int kill(pid_t pid, int sig);  /* POSIX puts it in <signal.h>; declared here until that exists */
+/* Samsara extension until VFS can exec files: run a program of the boot image. */
+int execve_boot(const char *name, char *const argv[], char *const envp[]);

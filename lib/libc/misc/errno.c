@@ -1,0 +1,4 @@
+/* errno: one global until there are threads. */
+#include <errno.h>
+
+int errno;

@@ -1,0 +1,18 @@
+/* Case-insensitive comparison in the C locale (POSIX <strings.h>). */
+#include <strings.h>
+#include <ctype.h>
+
+int strncasecmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
+		if (x != y || !x)
+			return x - y;
+	}
+	return 0;
+}
+
+int strcasecmp(const char *a, const char *b)
+{
+	return strncasecmp(a, b, (size_t)-1);
+}

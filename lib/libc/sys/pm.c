@@ -1,0 +1,143 @@
+/*
+ * The process system calls, as requests to PM: fork, _exit, waitpid,
+ * getpid, getppid, kill, setpgid, setsid, getuid/getgid, the heap break,
+ * and starting a program from the boot image.
+ */
+#include <libsys.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <libc_private.h>
+
+static endpoint_t pm = NONE;
+
+static endpoint_t pm_endpoint(void)
+{
+	if (pm == NONE) {
+		char label[LABEL_MAX] = "pm";
+		int r = sys_info(KINFO_FIND_LABEL, 0, label);
+		pm = r < 0 ? NONE : r;
+	}
+	return pm;
+}
+
+/* Sends m to PM; returns the reply's status, or -1 with errno set. */
+static int pm_call(int type, message *m)
+{
+	m->type = type;
+	int r = ipc_sendrec(pm_endpoint(), m);
+	if (r == -EDEADSRCDST) {       /* a new PM instance: find it and ask again */
+		pm = NONE;
+		m->type = type;
+		r = ipc_sendrec(pm_endpoint(), m);
+	}
+	if (r == 0)
+		r = m->type;
+	if (r < 0) {
+		errno = -r;
+		return -1;
+	}
+	return r;
+}
+
+pid_t fork(void)
+{
+	message m = { 0 };
+	return pm_call(PM_FORK, &m);
+}
+
+void _exit(int status)
+{
+	message m = { 0 };
+	m.pm.status = status;
+	pm_call(PM_EXIT, &m);
+	sys_exit(status);            /* only if PM could not be reached */
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	message m = { 0 };
+	m.pm.pid = pid;
+	m.pm.options = options;
+	int r = pm_call(PM_WAITPID, &m);
+	if (r > 0 && status)
+		*status = m.pm.status;
+	return r;
+}
+
+pid_t wait(int *status)
+{
+	return waitpid(-1, status, 0);
+}
+
+pid_t getpid(void)
+{
+	message m = { 0 };
+	return pm_call(PM_GETPID, &m);
+}
+
+pid_t getppid(void)
+{
+	message m = { 0 };
+	return pm_call(PM_GETPID, &m) < 0 ? -1 : m.pm.ppid;
+}
+
+pid_t getpgrp(void)
+{
+	message m = { 0 };
+	return pm_call(PM_GETPID, &m) < 0 ? -1 : m.pm.pgrp;
+}
+
+int kill(pid_t pid, int sig)
+{
+	message m = { 0 };
+	m.pm.pid = pid;
+	m.pm.sig = sig;
+	return pm_call(PM_KILL, &m);
+}
+
+int setpgid(pid_t pid, pid_t pgrp)
+{
+	message m = { 0 };
+	m.pm.pid = pid;
+	m.pm.pgrp = pgrp;
+	return pm_call(PM_SETPGID, &m);
+}
+
+pid_t setsid(void)
+{
+	message m = { 0 };
+	return pm_call(PM_SETSID, &m);
+}
+
+uid_t getuid(void)
+{
+	message m = { 0 };
+	return (uid_t)pm_call(PM_GETUID, &m);
+}
+
+gid_t getgid(void)
+{
+	message m = { 0 };
+	return pm_call(PM_GETUID, &m) < 0 ? (gid_t)-1 : (gid_t)m.pm.gid;
+}
+
+uid_t geteuid(void) { return getuid(); }
+gid_t getegid(void) { return getgid(); }
+
+/* The heap for malloc: PM moves the break; (void *)-1 on failure. */
+void *__libc_sbrk(intptr_t increment)
+{
+	message m = { 0 };
+	int now = pm_call(PM_BRK, &m);
+	if (now < 0)
+		return (void *)-1;
+	if (increment == 0)
+		return (void *)now;
+	m = (message){ 0 };
+	m.pm.addr = (uint32_t)now + (uint32_t)increment;
+	if (pm_call(PM_BRK, &m) < 0)
+		return (void *)-1;
+	return (void *)now;
+}

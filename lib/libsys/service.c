@@ -1,0 +1,99 @@
+/*
+ * The service framework: start-up, the request loop with its dispatch
+ * table, heartbeat answers, replies, state kept in DS, log lines.
+ */
+#include <service.h>
+#include <ds.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct service *running;
+
+void service_log(const char *fmt, ...)
+{
+	char line[256];
+	int n = snprintf(line, sizeof(line), "%s: ", running ? running->label : "service");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+	va_end(ap);
+	size_t len = strlen(line);
+	if (len < sizeof(line) - 1 && (len == 0 || line[len - 1] != '\n'))
+		line[len++] = '\n';
+	sys_diag(line, len);
+}
+
+int service_reply(endpoint_t client, message *m, int status)
+{
+	m->type = status;
+	return ipc_sendnb(client, m);
+}
+
+/* The handler's status for request m, or -ENOSYS if it has none. */
+static int dispatch(const struct service *svc, message *m)
+{
+	if (m->type == SERVICE_PING) {
+		m->words.w[0] = (uint32_t)sys_uptime();
+		return 0;
+	}
+	uint32_t index = (uint32_t)(m->type - svc->base);
+	if (m->type < svc->base || index >= svc->nr_handlers || !svc->handlers[index])
+		return -ENOSYS;
+	return svc->handlers[index](m);
+}
+
+static void handle(const struct service *svc, message *m)
+{
+	if (m->type == NOTIFY_MESSAGE) {
+		if (svc->notify)
+			svc->notify(m);
+		return;
+	}
+	if (m->type == KREPORT_MESSAGE) {
+		if (svc->kreport)
+			svc->kreport(m);
+		return;
+	}
+	endpoint_t client = m->source;
+	int status = dispatch(svc, m);
+	if (status != -EDONTREPLY)
+		service_reply(client, m, status);
+}
+
+void service_run(const struct service *svc, int argc, char **argv)
+{
+	running = svc;
+	bool restarted = argc > 1 && strcmp(argv[1], "restart") == 0;
+	int r = svc->init ? svc->init(restarted) : 0;
+	if (r < 0) {
+		service_log("initialisation failed (error %d)", r);
+		sys_exit(r);
+	}
+	if (strcmp(svc->label, "ds") != 0)
+		ds_publish_endpoint(svc->label, sys_self());
+	for (;;) {
+		message m;
+		if (ipc_receive(ANY, &m) == 0)
+			handle(svc, &m);
+	}
+}
+
+/* State keys are "<label>.<name>", owned by the label. */
+static int state_key(char key[DS_KEY_MAX], const char *name)
+{
+	int n = snprintf(key, DS_KEY_MAX, "%s.%s", running ? running->label : "?", name);
+	return n < DS_KEY_MAX ? 0 : -EINVAL;
+}
+
+int service_save_state(const char *name, const void *data, size_t len)
+{
+	char key[DS_KEY_MAX];
+	return state_key(key, name) < 0 ? -EINVAL : ds_publish_blob(key, data, len);
+}
+
+int service_restore_state(const char *name, void *buf, size_t size)
+{
+	char key[DS_KEY_MAX];
+	return state_key(key, name) < 0 ? -EINVAL : ds_retrieve_blob(key, buf, size);
+}

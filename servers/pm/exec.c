@@ -1,0 +1,53 @@
+/*
+ * exec from the boot image: the program image comes from a boot module (read
+ * with KC_BOOTIMAGE) and the initial stack (arguments and environment, laid
+ * out by libc for their final addresses) from the caller's grant. Until VFS
+ * exists this is how programs start other programs.
+ */
+#include <string.h>
+#include "pm.h"
+
+#define MAX_IMAGE (1024 * 1024)
+#define MAX_STACK (16 * 1024)
+
+static uint8_t image[MAX_IMAGE];
+static uint8_t stack[MAX_STACK];
+
+/* Reads the boot module called name into image; returns its size or an error. */
+static int load_module(const char *name)
+{
+	char module[16];
+	for (uint32_t index = 0;; index++) {
+		int size = sys_bootimage(index, 0, NULL, 0, module);
+		if (size < 0)
+			return size == -ENOENT ? -ENOENT : size;
+		if (strcmp(module, name) != 0)
+			continue;
+		if (size > MAX_IMAGE)
+			return -E2BIG;
+		return sys_bootimage(index, 0, image, (uint32_t)size, NULL);
+	}
+}
+
+int do_exec_boot(message *m)
+{
+	struct mproc *p = mproc_by_endpoint(m->source);
+	if (!p)
+		return -ESRCH;
+	if (!memchr(m->pm.name, '\0', sizeof(m->pm.name)) || m->pm.len > MAX_STACK || m->pm.len % 4)
+		return -EINVAL;
+	int r = sys_safecopy_from(m->source, m->pm.grant, 0, stack, m->pm.len);
+	if (r < 0)
+		return r;
+	int size = load_module(m->pm.name);
+	if (size < 0)
+		return size;
+	struct kc_exec req = { (vir_addr_t)image, (uint32_t)size, (vir_addr_t)stack, m->pm.len, { 0 } };
+	strlcpy(req.name, m->pm.name, sizeof(req.name));
+	r = sys_exec(p->endpoint, &req);
+	if (r < 0)
+		return r;
+	strlcpy(p->name, m->pm.name, sizeof(p->name));
+	p->brk = USER_HEAP_BASE;
+	return -EDONTREPLY;  /* the caller now runs the new program */
+}

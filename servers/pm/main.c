@@ -1,0 +1,75 @@
+/*
+ * PM, the process manager: the POSIX process model on top of the kernel's
+ * endpoints. PM is the manager of every ordinary program, so the kernel
+ * reports their faults and exits to it. It adopts the programs of the boot
+ * image (init) when it starts.
+ */
+#include <string.h>
+#include "pm.h"
+
+static const request_handler handlers[] = {
+	[PM_FORK - PM_BASE] = do_fork,
+	[PM_EXIT - PM_BASE] = do_exit,
+	[PM_WAITPID - PM_BASE] = do_waitpid,
+	[PM_GETPID - PM_BASE] = do_getpid,
+	[PM_KILL - PM_BASE] = do_kill,
+	[PM_EXEC_BOOT - PM_BASE] = do_exec_boot,
+	[PM_BRK - PM_BASE] = do_brk,
+	[PM_SETPGID - PM_BASE] = do_setpgid,
+	[PM_SETSID - PM_BASE] = do_setsid,
+	[PM_GETUID - PM_BASE] = do_getuid,
+	[PM_PROCINFO - PM_BASE] = do_procinfo,
+};
+
+/* A fault ends the program with the matching signal; an exit with its status. */
+static void pm_kreport(const message *m)
+{
+	struct mproc *p = mproc_by_endpoint(m->kreport.who);
+	if (!p)
+		return;
+	if (m->kreport.kind == KREPORT_FAULT) {
+		int sig = signal_for_exception(m->kreport.vector);
+		service_log("%s (pid %d) killed by signal %d: %s at %08x", p->name, p->pid, sig,
+			    m->kreport.vector == 14 ? "page fault" : "exception", m->kreport.address);
+		mproc_terminate(p, W_EXITCODE(0, sig));
+	} else if (m->kreport.kind == KREPORT_EXIT) {
+		mproc_terminate(p, W_EXITCODE(m->kreport.status, 0));
+	}
+}
+
+/* Takes on the programs the kernel started from the boot image for us. */
+static void adopt_boot_programs(void)
+{
+	endpoint_t self = sys_self();
+	bool have_init = false;
+	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
+		struct kinfo_proc row;
+		if (sys_proc_info(slot, &row) < 0 || row.endpoint == NONE || row.manager != self)
+			continue;
+		struct mproc *p = mproc_new(row.endpoint, have_init ? INIT_PID : 0, row.name);
+		if (p)
+			service_log("adopted %s as pid %d", row.name, p->pid);
+		have_init = true;
+	}
+}
+
+static int pm_init(bool restarted)
+{
+	memset(mproc, 0, sizeof(mproc));
+	adopt_boot_programs();
+	return 0;
+}
+
+static const struct service pm_service = {
+	.label = "pm",
+	.base = PM_BASE,
+	.handlers = handlers,
+	.nr_handlers = sizeof(handlers) / sizeof(handlers[0]),
+	.init = pm_init,
+	.kreport = pm_kreport,
+};
+
+int main(int argc, char **argv)
+{
+	service_run(&pm_service, argc, argv);
+}

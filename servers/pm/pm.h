@@ -1,0 +1,47 @@
+/* PM's process table and the functions its files share. */
+#pragma once
+
+#include <service.h>
+#include <samsara/pm.h>
+
+#define PM_PROCS CONFIG_NR_PROCS
+#define INIT_PID 1
+
+enum mproc_state { MP_FREE = 0, MP_ALIVE, MP_ZOMBIE };
+
+struct mproc {
+	enum mproc_state state;
+	endpoint_t endpoint;
+	int pid, ppid, pgrp, sid;
+	int uid, gid;
+	int wait_status;             /* once a zombie */
+	bool waiting;                /* blocked in waitpid (reply deferred) */
+	int wait_pid, wait_options;
+	uint32_t brk;                /* the program break */
+	char name[16];
+};
+
+extern struct mproc mproc[PM_PROCS];
+
+struct mproc *mproc_by_endpoint(endpoint_t ep);
+struct mproc *mproc_by_pid(int pid);
+struct mproc *mproc_new(endpoint_t ep, int ppid, const char *name);
+/* p ends with wait status: its memory goes, its parent may collect it. */
+void mproc_terminate(struct mproc *p, int wait_status);
+
+int do_fork(message *m);
+int do_exit(message *m);
+int do_waitpid(message *m);
+int do_getpid(message *m);
+int do_kill(message *m);
+int do_exec_boot(message *m);
+int do_brk(message *m);
+int do_setpgid(message *m);
+int do_setsid(message *m);
+int do_getuid(message *m);
+int do_procinfo(message *m);
+
+/* The signal a CPU exception becomes. */
+int signal_for_exception(uint32_t vector);
+/* Delivers sig to p (default actions only: everything but SIGCHLD terminates). */
+int signal_send(struct mproc *p, int sig);

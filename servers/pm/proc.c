@@ -1,0 +1,99 @@
+/* PM's process table: pids, parents, zombies, and reaping. */
+#include <string.h>
+#include "pm.h"
+
+struct mproc mproc[PM_PROCS];
+static int next_pid = INIT_PID + 1;
+
+struct mproc *mproc_by_endpoint(endpoint_t ep)
+{
+	for (int i = 0; i < PM_PROCS; i++) {
+		if (mproc[i].state == MP_ALIVE && mproc[i].endpoint == ep)
+			return &mproc[i];
+	}
+	return NULL;
+}
+
+struct mproc *mproc_by_pid(int pid)
+{
+	for (int i = 0; i < PM_PROCS; i++) {
+		if (mproc[i].state != MP_FREE && mproc[i].pid == pid)
+			return &mproc[i];
+	}
+	return NULL;
+}
+
+/* The next pid not in use, wrapping below 30000 as traditional Unixes do. */
+static int allocate_pid(void)
+{
+	for (;;) {
+		int pid = next_pid++;
+		if (next_pid >= 30000)
+			next_pid = INIT_PID + 1;
+		if (!mproc_by_pid(pid))
+			return pid;
+	}
+}
+
+struct mproc *mproc_new(endpoint_t ep, int ppid, const char *name)
+{
+	for (int i = 0; i < PM_PROCS; i++) {
+		struct mproc *p = &mproc[i];
+		if (p->state != MP_FREE)
+			continue;
+		memset(p, 0, sizeof(*p));
+		p->state = MP_ALIVE;
+		p->endpoint = ep;
+		p->pid = ppid ? allocate_pid() : INIT_PID;
+		p->ppid = ppid;
+		p->pgrp = p->sid = p->pid;
+		p->brk = USER_HEAP_BASE;
+		strlcpy(p->name, name, sizeof(p->name));
+		return p;
+	}
+	return NULL;
+}
+
+static bool wait_matches(const struct mproc *parent, const struct mproc *child)
+{
+	int want = parent->wait_pid;
+	return want == -1 || (want > 0 && child->pid == want) ||
+	       (want == 0 && child->pgrp == parent->pgrp) || (want < -1 && child->pgrp == -want);
+}
+
+/* Hands a zombie to its parent if it is waiting for it; frees the slot then. */
+static void try_reap(struct mproc *child)
+{
+	struct mproc *parent = mproc_by_pid(child->ppid);
+	if (!parent || parent->state != MP_ALIVE) {
+		memset(child, 0, sizeof(*child));  /* nobody will ever ask */
+		return;
+	}
+	if (!parent->waiting || !wait_matches(parent, child))
+		return;
+	message reply = { 0 };
+	reply.pm.pid = child->pid;
+	reply.pm.status = child->wait_status;
+	parent->waiting = false;
+	service_reply(parent->endpoint, &reply, child->pid);
+	memset(child, 0, sizeof(*child));
+}
+
+void mproc_terminate(struct mproc *p, int wait_status)
+{
+	if (p->state != MP_ALIVE)
+		return;
+	sys_kill(p->endpoint);
+	p->state = MP_ZOMBIE;
+	p->endpoint = NONE;
+	p->wait_status = wait_status;
+	for (int i = 0; i < PM_PROCS; i++) {  /* orphans go to init */
+		struct mproc *c = &mproc[i];
+		if (c->state != MP_FREE && c->ppid == p->pid) {
+			c->ppid = INIT_PID;
+			if (c->state == MP_ZOMBIE)
+				try_reap(c);
+		}
+	}
+	try_reap(p);
+}

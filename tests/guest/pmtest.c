@@ -1,0 +1,194 @@
+/*
+ * pmtest: proves the process manager from a program's side, running as init
+ * would (pid 1, managed by PM): fork, exit and wait statuses, faults becoming
+ * signals, kill, exec from the boot image, the heap, orphans, bad requests.
+ */
+#include <libsys.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include "common/tap.h"
+
+static void identity(void)
+{
+	CHECK_EQ(getpid(), 1, "the first program gets pid 1");
+	CHECK_EQ(getppid(), 0, "pid 1 has no parent");
+}
+
+static void fork_and_wait(void)
+{
+	int me = getpid();
+	pid_t child = fork();
+	if (child == 0)
+		_exit(getppid() == me ? 42 : 1);
+	int status = -1;
+	pid_t got = waitpid(child, &status, 0);
+	check(child > 1 && got == child, "fork gives the parent the child's pid, and waitpid collects it",
+	      "child=%d got=%d", child, got);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 42,
+	      "the child sees its parent's pid and its exit status reaches the parent", "status=%x", status);
+	CHECK_EQ(waitpid(-1, &status, 0), -1, "waitpid with no children fails");
+	CHECK_EQ(errno, ECHILD, "... with ECHILD");
+}
+
+static void wait_variants(void)
+{
+	pid_t a = fork();
+	if (a == 0) {
+		for (;;)
+			;
+	}
+	int status = 0;
+	CHECK_EQ(waitpid(a, &status, WNOHANG), 0, "WNOHANG returns 0 while the child runs");
+	CHECK_EQ(waitpid(a, &status, 77), -1, "waitpid refuses unknown options");
+	kill(a, SIGKILL);
+	CHECK_EQ(wait(&status), a, "wait collects any child");
+	CHECK_EQ(WTERMSIG(status), SIGKILL, "... with its status");
+}
+
+static void faults_become_signals(void)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		volatile int *p = NULL;
+		_exit(*p);  // cppcheck-suppress nullPointer ; NOLINT: the fault is the point
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "a NULL dereference ends the program with SIGSEGV",
+	      "status=%x", status);
+	child = fork();
+	if (child == 0) {
+		volatile int seven = 7, zero = 0;
+		_exit(seven / zero);  // cppcheck-suppress zerodiv ; NOLINT: the fault is the point
+	}
+	waitpid(child, &status, 0);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGFPE, "a division by zero ends the program with SIGFPE",
+	      "status=%x", status);
+}
+
+static void kill_ends_processes(void)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		for (;;)
+			;
+	}
+	CHECK_EQ(kill(child, 0), 0, "kill with signal 0 finds a live process");
+	CHECK_EQ(kill(child, SIGTERM), 0, "kill sends SIGTERM");
+	int status = 0;
+	waitpid(child, &status, 0);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "the killed process ends with SIGTERM",
+	      "status=%x", status);
+	CHECK_EQ(kill(29999, SIGTERM), -1, "kill of a pid that does not exist fails");
+	CHECK_EQ(errno, ESRCH, "... with ESRCH");
+	CHECK_EQ(kill(child, 99), -1, "kill with an impossible signal fails");
+}
+
+static void exec_from_boot_image(void)
+{
+	pid_t child = fork();
+	if (child == 0) {
+		char *argv[] = { "pmchild", "from-pmtest", NULL };
+		char *envp[] = { "SAMSARA=yes", NULL };
+		execve_boot("pmchild", argv, envp);
+		_exit(errno == 0 ? 98 : 99);
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 7,
+	      "exec runs a program from the boot image with its arguments and environment", "status=%x", status);
+	char *argv[] = { "nothing", NULL };
+	CHECK_EQ(execve_boot("no-such-program", argv, argv + 1), -1, "exec of a program that is not there fails");
+	CHECK_EQ(errno, ENOENT, "... with ENOENT, and the caller goes on");
+}
+
+static void heap_grows_and_shrinks(void)
+{
+	size_t size = 3 * 1024 * 1024;
+	unsigned char *block = malloc(size);
+	bool ok = block != NULL;
+	for (size_t i = 0; ok && i < size; i += 4096)
+		block[i] = (unsigned char)i;
+	for (size_t i = 0; ok && i < size; i += 4096)
+		ok = block[i] == (unsigned char)i;
+	check(ok, "malloc gets 3 MiB of usable memory from PM", "block=%p", (void *)block);
+	free(block);
+	pid_t child = fork();
+	if (child == 0) {
+		char *copy = malloc(64);  /* the heap was copied with the process */
+		_exit(copy ? 0 : 1);
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	CHECK_EQ(status, 0, "a forked child allocates from its own copy of the heap");
+}
+
+static void orphans_go_to_init(void)
+{
+	pid_t middle = fork();
+	if (middle == 0) {
+		pid_t grandchild = fork();
+		if (grandchild == 0) {
+			for (int tries = 0; tries < 1000 && getppid() != 1; tries++)
+				;
+			_exit(getppid() == 1 ? 5 : 6);
+		}
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(middle, &status, 0);
+	pid_t got = wait(&status);
+	check(got > 0 && WEXITSTATUS(status) == 5, "an orphan is adopted by init, which collects it",
+	      "got=%d status=%x", got, status);
+}
+
+static void process_groups(void)
+{
+	CHECK_EQ(getpgrp(), 1, "init leads its own process group");
+	CHECK_EQ(setsid(), -1, "a group leader cannot start a new session");
+	pid_t child = fork();
+	if (child == 0) {
+		pid_t sid = setsid();
+		_exit(sid == getpid() && getpgrp() == getpid() ? 0 : 1);
+	}
+	int status = -1;
+	waitpid(child, &status, 0);
+	CHECK_EQ(status, 0, "a child starts its own session and process group");
+}
+
+static void bad_requests(void)
+{
+	char label[LABEL_MAX] = "pm";
+	endpoint_t pm = sys_info(KINFO_FIND_LABEL, 0, label);
+	message m = { .type = PM_BASE + 99 };
+	ipc_sendrec(pm, &m);
+	CHECK_EQ(m.type, -ENOSYS, "an unknown PM request gets ENOSYS");
+	m = (message){ .type = PM_BRK };
+	m.pm.addr = 0x1000;
+	ipc_sendrec(pm, &m);
+	CHECK_EQ(m.type, -ENOMEM, "a break outside the heap area is refused");
+	m = (message){ .type = PM_EXEC_BOOT };
+	memset(m.pm.name, 'x', sizeof(m.pm.name));
+	ipc_sendrec(pm, &m);
+	CHECK_EQ(m.type, -EINVAL, "an exec request with an unterminated name is refused");
+}
+
+int main(void)
+{
+	printf("# pmtest: process manager tests, pid %d\n", getpid());
+	identity();
+	fork_and_wait();
+	wait_variants();
+	faults_become_signals();
+	kill_ends_processes();
+	exec_from_boot_image();
+	heap_grows_and_shrinks();
+	orphans_go_to_init();
+	process_groups();
+	bad_requests();
+	tap_finish("pmtest");
+}

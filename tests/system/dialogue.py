@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Drive Samsara's serial console through a scripted dialogue.
+
+Boots a test image in QEMU with the console on a pipe, then follows the
+script read from standard input, one command per line:
+
+    expect TEXT     wait until TEXT appears in the output after the last match
+    send TEXT       type TEXT (backslash escapes: \\r \\n \\x7f \\x03 ...)
+    # comment
+
+The whole console transcript (CRs removed) is written to standard output.
+Exit status: QEMU's own when it powers off, 124 when an expect or the whole
+run times out (the transcript so far is still written), 2 on a bad script.
+"""
+import argparse
+import codecs
+import os
+import select
+import subprocess
+import sys
+import time
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--build", default=os.environ.get("SAMSARA_BUILD", "build"))
+    p.add_argument("--image", default="test", help="module list NAME.initrd in build/images")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds for the whole run")
+    p.add_argument("--expect-timeout", type=float, default=20.0, help="seconds for one expect")
+    return p.parse_args()
+
+
+def read_script(stream):
+    steps = []
+    for number, line in enumerate(stream, 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        verb, _, text = line.partition(" ")
+        if verb not in ("expect", "send"):
+            sys.exit(f"dialogue: line {number}: unknown command {verb!r}")
+        steps.append((verb, codecs.decode(text, "unicode_escape")))
+    return steps
+
+
+def start_qemu(build, image):
+    images = os.path.join(build, "images")
+    with open(os.path.join(images, "kernel.path")) as f:
+        kernel = f.read().strip()
+    with open(os.path.join(images, image + ".initrd")) as f:
+        initrd = f.read().strip()
+    cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128", "-no-reboot", "-display", "none",
+           "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+           "-kernel", kernel, "-initrd", initrd]
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+
+
+class Console:
+    def __init__(self, qemu, deadline):
+        self.qemu = qemu
+        self.deadline = deadline
+        self.text = ""
+        self.matched = 0
+
+    def pump(self, seconds):
+        """Reads what QEMU printed for up to `seconds`; False once it has exited."""
+        ready, _, _ = select.select([self.qemu.stdout], [], [], max(0.0, seconds))
+        if not ready:
+            return self.qemu.poll() is None
+        data = os.read(self.qemu.stdout.fileno(), 65536)
+        if not data:
+            return False
+        self.text += data.decode("latin-1").replace("\r", "")
+        return True
+
+    def expect(self, needle, seconds):
+        end = min(time.monotonic() + seconds, self.deadline)
+        while True:
+            at = self.text.find(needle, self.matched)
+            if at >= 0:
+                self.matched = at + len(needle)
+                return True
+            left = end - time.monotonic()
+            if left <= 0 or not self.pump(min(left, 0.2)):
+                return self.text.find(needle, self.matched) >= 0
+
+    def send(self, text):
+        self.qemu.stdin.write(text.encode("latin-1"))
+        self.qemu.stdin.flush()
+
+    def drain(self):
+        """Reads until QEMU exits or the run's deadline passes; returns its status or 124."""
+        while time.monotonic() < self.deadline:
+            if not self.pump(min(0.2, self.deadline - time.monotonic())) and self.qemu.poll() is not None:
+                while self.pump(0):
+                    pass
+                return self.qemu.returncode
+        return 124
+
+
+def main():
+    args = parse_args()
+    steps = read_script(sys.stdin)
+    qemu = start_qemu(args.build, args.image)
+    console = Console(qemu, time.monotonic() + args.timeout)
+    status = None
+    try:
+        for verb, text in steps:
+            if verb == "send":
+                console.send(text)
+            elif not console.expect(text, args.expect_timeout):
+                console.text += f"\n[dialogue: timed out waiting for {text!r}]\n"
+                status = 124
+                break
+        if status is None:
+            status = console.drain()
+    finally:
+        if qemu.poll() is None:
+            qemu.kill()
+            qemu.wait()
+    sys.stdout.write(console.text)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+#!/usr/bin/env bats
+# The process manager, proven by pmtest running as init would (pid 1, an
+# ordinary program managed by PM): boots the pm image (ds, pm, pmtest and the
+# dormant pmchild) once and checks pmtest's TAP report.
+
+load lib
+
+setup_file() {
+	export PMTEST_LOG="$BATS_FILE_TMPDIR/pmtest.log"
+	local status=0
+	BOOT_IMAGE=pm boot_qemu "$PMTEST_LOG" || status=$?
+	echo "$status" >"$BATS_FILE_TMPDIR/status"
+}
+
+@test "pmtest runs every case and powers off with success" {
+	run grep -c '^ok ' "$PMTEST_LOG"
+	local passed=$output
+	! grep -q '^not ok' "$PMTEST_LOG"
+	grep -qx "# pmtest: $passed passed, 0 failed" "$PMTEST_LOG"
+	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
+}
+
+@test "PM adopts the boot image's program as pid 1" {
+	grep -qx 'pm: adopted pmtest as pid 1' "$PMTEST_LOG"
+	assert_ok "$PMTEST_LOG" "the first program gets pid 1" "pid 1 has no parent" "init leads its own process group"
+}
+
+@test "fork, exit and waitpid carry pids and statuses" {
+	assert_ok "$PMTEST_LOG" \
+		"fork gives the parent the child's pid, and waitpid collects it" \
+		"the child sees its parent's pid and its exit status reaches the parent" \
+		"waitpid with no children fails" \
+		"WNOHANG returns 0 while the child runs" \
+		"waitpid refuses unknown options" \
+		"wait collects any child" \
+		"an orphan is adopted by init, which collects it"
+}
+
+@test "faults and kill end processes with the right signal" {
+	assert_ok "$PMTEST_LOG" \
+		"a NULL dereference ends the program with SIGSEGV" \
+		"a division by zero ends the program with SIGFPE" \
+		"kill with signal 0 finds a live process" \
+		"the killed process ends with SIGTERM" \
+		"kill of a pid that does not exist fails" \
+		"kill with an impossible signal fails"
+	grep -q '^pm: pmtest (pid [0-9]*) killed by signal 11: page fault at 00000000$' "$PMTEST_LOG"
+}
+
+@test "exec runs boot-image programs, and the heap comes from PM" {
+	assert_ok "$PMTEST_LOG" \
+		"exec runs a program from the boot image with its arguments and environment" \
+		"exec of a program that is not there fails" \
+		"... with ENOENT, and the caller goes on" \
+		"malloc gets 3 MiB of usable memory from PM" \
+		"a forked child allocates from its own copy of the heap"
+}
+
+@test "sessions and process groups follow POSIX rules; bad requests get errors" {
+	assert_ok "$PMTEST_LOG" \
+		"a group leader cannot start a new session" \
+		"a child starts its own session and process group" \
+		"an unknown PM request gets ENOSYS" \
+		"a break outside the heap area is refused" \
+		"an exec request with an unterminated name is refused"
+}
