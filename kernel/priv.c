@@ -54,7 +54,8 @@ void priv_init(void)
 		p->flags = e->flags;
 		p->kcalls = e->kcalls;
 		p->ipc_calls = e->ipc_calls;
-		resolve_names(p->send_to, e->send_to);
+		if (e->send_to)
+			resolve_names(p->send_to, e->send_to);
 		priv_set_io(p, e->io);
 		strlcpy(p->label, e->name, sizeof(p->label));
 		p->irqs = e->irqs;

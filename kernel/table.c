@@ -21,6 +21,11 @@ const struct boot_entry boot_table[] = {
 	{ .name = "pm", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE),
 	  .ipc_calls = IPC_ALL, .send_to = "*", .serves_users = true },
+	{ .name = "memory", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE),
+	  .ipc_calls = IPC_ALL, .send_to = "*" },
+	/* The root file system's image: data for the memory driver, not a program. */
+	{ .name = "rootfs.img", .dormant = true },
 	{ .name = "tty", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_IRQCTL), .ipc_calls = IPC_ALL,
 	  .send_to = "*", .io = { { 0x3f8, 8 } }, .irqs = 1u << 4 },

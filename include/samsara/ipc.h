@@ -11,6 +11,7 @@
 #include <samsara/ds.h>
 #include <samsara/cdev.h>
 #include <samsara/pm.h>
+#include <samsara/bdev.h>
 
 #define MSG_SIZE          64
 #define MSG_PAYLOAD_SIZE  56
@@ -58,6 +59,7 @@ typedef struct message {
 		struct msg_ds      ds;
 		struct msg_cdev    cdev;
 		struct msg_pm      pm;
+		struct msg_bdev    bdev;
 		uint8_t            bytes[MSG_PAYLOAD_SIZE];
 	};
 } message;
