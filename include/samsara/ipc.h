@@ -12,6 +12,7 @@
 #include <samsara/cdev.h>
 #include <samsara/pm.h>
 #include <samsara/bdev.h>
+#include <samsara/vfs.h>
 
 #define MSG_SIZE          64
 #define MSG_PAYLOAD_SIZE  56
@@ -60,6 +61,7 @@ typedef struct message {
 		struct msg_cdev    cdev;
 		struct msg_pm      pm;
 		struct msg_bdev    bdev;
+		struct msg_vfs     vfs;
 		uint8_t            bytes[MSG_PAYLOAD_SIZE];
 	};
 } message;

@@ -49,5 +49,6 @@ int do_exec_boot(message *m)
 		return r;
 	strlcpy(p->name, m->pm.name, sizeof(p->name));
 	p->brk = USER_HEAP_BASE;
+	pm_tell_vfs(VFS_PM_EXEC, p->endpoint, NONE);
 	return -EDONTREPLY;  /* the caller now runs the new program */
 }

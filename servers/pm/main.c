@@ -47,8 +47,11 @@ static void adopt_boot_programs(void)
 		if (sys_proc_info(slot, &row) < 0 || row.endpoint == NONE || row.manager != self)
 			continue;
 		struct mproc *p = mproc_new(row.endpoint, have_init ? INIT_PID : 0, row.name);
-		if (p)
-			service_log("adopted %s as pid %d", row.name, p->pid);
+		if (!p)
+			continue;
+		int r = pm_tell_vfs(VFS_PM_INIT, row.endpoint, NONE);
+		service_log("adopted %s as pid %d%s", row.name, p->pid,
+			    r < 0 ? " (no console: VFS refused it)" : "");
 		have_init = true;
 	}
 }

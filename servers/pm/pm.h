@@ -41,6 +41,9 @@ int do_setsid(message *m);
 int do_getuid(message *m);
 int do_procinfo(message *m);
 
+/* Tells VFS of a process event (VFS_PM_*); nothing if VFS is not running. */
+int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2);
+
 /* The signal a CPU exception becomes. */
 int signal_for_exception(uint32_t vector);
 /* Delivers sig to p (default actions only: everything but SIGCHLD terminates). */

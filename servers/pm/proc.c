@@ -1,5 +1,6 @@
 /* PM's process table: pids, parents, zombies, and reaping. */
 #include <string.h>
+#include <ds.h>
 #include "pm.h"
 
 struct mproc mproc[PM_PROCS];
@@ -79,10 +80,23 @@ static void try_reap(struct mproc *child)
 	memset(child, 0, sizeof(*child));
 }
 
+int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2)
+{
+	endpoint_t vfs = ds_lookup("vfs");
+	if (vfs == NONE)
+		return 0;
+	message m = { .type = type };
+	m.vfs.ep = ep;
+	m.vfs.ep2 = ep2;
+	int r = ipc_sendrec(vfs, &m);
+	return r < 0 ? r : m.type;
+}
+
 void mproc_terminate(struct mproc *p, int wait_status)
 {
 	if (p->state != MP_ALIVE)
 		return;
+	pm_tell_vfs(VFS_PM_EXIT, p->endpoint, NONE);  /* closes its files first */
 	sys_kill(p->endpoint);
 	p->state = MP_ZOMBIE;
 	p->endpoint = NONE;

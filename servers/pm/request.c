@@ -25,6 +25,12 @@ int do_fork(message *m)
 	child->uid = parent->uid;
 	child->gid = parent->gid;
 	child->brk = parent->brk;
+	int r2 = pm_tell_vfs(VFS_PM_FORK, parent->endpoint, child->endpoint);
+	if (r2 < 0) {
+		sys_kill(child->endpoint);
+		memset(child, 0, sizeof(*child));
+		return r2;
+	}
 	message reply = { 0 };
 	service_reply(child->endpoint, &reply, 0);
 	return child->pid;

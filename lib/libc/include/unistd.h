@@ -28,3 +28,19 @@ gid_t getegid(void);
 int kill(pid_t pid, int sig);  /* POSIX puts it in <signal.h>; declared here until that exists */
 /* Samsara extension until VFS can exec files: run a program of the boot image. */
 int execve_boot(const char *name, char *const argv[], char *const envp[]);
+
+/* Files and descriptors (requests to VFS; see lib/libc/sys/vfs.c). */
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+int close(int fd);
+ssize_t read(int fd, void *buf, size_t len);
+ssize_t write(int fd, const void *buf, size_t len);
+off_t lseek(int fd, off_t offset, int whence);
+int dup(int fd);
+int dup2(int fd, int fd2);
+int pipe(int fds[2]);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+int isatty(int fd);

@@ -1,0 +1,75 @@
+/*
+ * The VFS protocol: what programs ask of VFS (through libc) about files and
+ * descriptors, and what PM tells VFS about processes coming and going.
+ * Paths and data travel through grants of the caller's memory.
+ */
+#pragma once
+
+#include <samsara/types.h>
+#include <samsara/service.h>
+
+enum vfs_request {
+	VFS_OPEN = VFS_BASE + 1,  /* path (grant, len), flags, mode -> fd */
+	VFS_CLOSE,                /* fd */
+	VFS_READ,                 /* fd, grant, len -> bytes */
+	VFS_WRITE,                /* fd, grant, len -> bytes */
+	VFS_LSEEK,                /* fd, offset, whence -> offset (in the payload) */
+	VFS_DUP,                  /* fd -> new fd */
+	VFS_DUP2,                 /* fd, fd2 -> fd2 */
+	VFS_FCNTL,                /* fd, cmd (flags), arg (mode) */
+	VFS_PIPE,                 /* -> fd, fd2 */
+	VFS_IOCTL,                /* fd, request, grant */
+	VFS_FSTAT,                /* fd, grant: struct stat */
+	VFS_STAT,                 /* path, grant2: struct stat */
+	VFS_CHDIR,                /* path */
+	VFS_GETCWD,               /* grant, len -> length */
+	/* from PM only */
+	VFS_PM_FORK = VFS_BASE + 0x80,  /* ep (parent), ep2 (child) */
+	VFS_PM_EXIT,                    /* ep */
+	VFS_PM_EXEC,                    /* ep: close-on-exec descriptors close */
+	VFS_PM_INIT,                    /* ep: a boot program, with the console as 0, 1, 2 */
+};
+
+/* fcntl commands */
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define FD_CLOEXEC 1
+
+/* open flags (Linux's values) */
+#define O_RDONLY   0x0000
+#define O_WRONLY   0x0001
+#define O_RDWR     0x0002
+#define O_ACCMODE  0x0003
+#define O_CREAT    0x0040
+#define O_EXCL     0x0080
+#define O_NOCTTY   0x0100
+#define O_TRUNC    0x0200
+#define O_APPEND   0x0400
+#define O_NONBLOCK 0x0800
+#define O_DIRECTORY 0x10000
+#define O_CLOEXEC  0x80000
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#define OPEN_MAX 32
+#define PATH_MAX 256
+
+struct msg_vfs {
+	int32_t fd, fd2;
+	uint32_t flags;          /* open flags; fcntl command */
+	uint32_t mode;           /* open mode; fcntl argument */
+	grant_id_t grant;        /* path, or data */
+	uint32_t len;
+	grant_id_t grant2;       /* stat buffer */
+	int64_t offset;          /* lseek */
+	int32_t whence;
+	endpoint_t ep, ep2;      /* PM requests */
+	uint32_t request;        /* ioctl */
+	uint8_t pad[4];
+};
+_Static_assert(sizeof(struct msg_vfs) == 56, "msg_vfs fills the message payload");

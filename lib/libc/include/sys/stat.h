@@ -1,0 +1,8 @@
+/* POSIX <sys/stat.h>: file status. */
+#pragma once
+
+#include <sys/types.h>
+#include <samsara/stat.h>
+
+int stat(const char *path, struct stat *st);
+int fstat(int fd, struct stat *st);

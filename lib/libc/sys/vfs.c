@@ -1,0 +1,212 @@
+/*
+ * The file system calls, as requests to VFS: open, close, read, write,
+ * lseek, dup, dup2, fcntl, pipe, stat, fstat, chdir, getcwd, and the
+ * terminal calls built on ioctl. Buffers and paths are lent to VFS with
+ * grants for the length of one call.
+ */
+#include <libsys.h>
+#include <string.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <termios.h>
+#include <sys/stat.h>
+
+static endpoint_t vfs = NONE;
+
+static endpoint_t vfs_endpoint(void)
+{
+	if (vfs == NONE) {
+		char label[LABEL_MAX] = "vfs";
+		int r = sys_info(KINFO_FIND_LABEL, 0, label);
+		vfs = r < 0 ? NONE : r;
+	}
+	return vfs;
+}
+
+/* Sends m to VFS; returns the reply's status, or -1 with errno set. */
+static int vfs_call(int type, message *m)
+{
+	endpoint_t ep = vfs_endpoint();
+	m->type = type;
+	int r = ep == NONE ? -ENOSYS : ipc_sendrec(ep, m);
+	if (r == 0)
+		r = m->type;
+	if (r < 0) {
+		errno = -r;
+		return -1;
+	}
+	return r;
+}
+
+/* A request whose data lives in [buf, buf+len), lent to VFS for the call. */
+static int vfs_call_buffer(int type, message *m, const void *buf, size_t len, uint32_t access)
+{
+	endpoint_t ep = vfs_endpoint();
+	grant_id_t g = ep == NONE ? -ENOSYS : sys_grant(ep, buf, len ? len : 1, access);
+	if (g < 0) {
+		errno = -g;
+		return -1;
+	}
+	m->vfs.grant = g;
+	m->vfs.len = (uint32_t)len;
+	int r = vfs_call(type, m);
+	sys_revoke(g);
+	return r;
+}
+
+static int vfs_call_path(int type, message *m, const char *path)
+{
+	return vfs_call_buffer(type, m, path, strlen(path), GRANT_READ);
+}
+
+int open(const char *path, int flags, ...)
+{
+	message m = { 0 };
+	va_list ap;
+	va_start(ap, flags);
+	m.vfs.mode = (flags & O_CREAT) ? va_arg(ap, unsigned) : 0;
+	va_end(ap);
+	m.vfs.flags = (uint32_t)flags;
+	return vfs_call_path(VFS_OPEN, &m, path);
+}
+
+int close(int fd)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	return vfs_call(VFS_CLOSE, &m);
+}
+
+ssize_t read(int fd, void *buf, size_t len)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	return vfs_call_buffer(VFS_READ, &m, buf, len, GRANT_WRITE);
+}
+
+ssize_t write(int fd, const void *buf, size_t len)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	return vfs_call_buffer(VFS_WRITE, &m, buf, len, GRANT_READ);
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	m.vfs.offset = offset;
+	m.vfs.whence = whence;
+	return vfs_call(VFS_LSEEK, &m) < 0 ? -1 : m.vfs.offset;
+}
+
+int dup(int fd)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	return vfs_call(VFS_DUP, &m);
+}
+
+int dup2(int fd, int fd2)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	m.vfs.fd2 = fd2;
+	return vfs_call(VFS_DUP2, &m);
+}
+
+int fcntl(int fd, int cmd, ...)
+{
+	message m = { 0 };
+	va_list ap;
+	va_start(ap, cmd);
+	m.vfs.mode = (cmd == F_DUPFD || cmd == F_SETFD || cmd == F_SETFL) ? va_arg(ap, unsigned) : 0;
+	va_end(ap);
+	m.vfs.fd = fd;
+	m.vfs.flags = (uint32_t)cmd;
+	return vfs_call(VFS_FCNTL, &m);
+}
+
+int pipe(int fds[2])
+{
+	message m = { 0 };
+	if (vfs_call(VFS_PIPE, &m) < 0)
+		return -1;
+	fds[0] = m.vfs.fd;
+	fds[1] = m.vfs.fd2;
+	return 0;
+}
+
+int fstat(int fd, struct stat *st)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	grant_id_t g = sys_grant(vfs_endpoint(), st, sizeof(*st), GRANT_WRITE);
+	m.vfs.grant2 = g;
+	int r = vfs_call(VFS_FSTAT, &m);
+	sys_revoke(g);
+	return r < 0 ? -1 : 0;
+}
+
+int stat(const char *path, struct stat *st)
+{
+	message m = { 0 };
+	grant_id_t g = sys_grant(vfs_endpoint(), st, sizeof(*st), GRANT_WRITE);
+	m.vfs.grant2 = g;
+	int r = vfs_call_path(VFS_STAT, &m, path);
+	sys_revoke(g);
+	return r < 0 ? -1 : 0;
+}
+
+int chdir(const char *path)
+{
+	message m = { 0 };
+	return vfs_call_path(VFS_CHDIR, &m, path) < 0 ? -1 : 0;
+}
+
+char *getcwd(char *buf, size_t size)
+{
+	message m = { 0 };
+	return vfs_call_buffer(VFS_GETCWD, &m, buf, size, GRANT_WRITE) < 0 ? NULL : buf;
+}
+
+/* ioctl with an argument buffer of size bytes (or none). */
+static int terminal_ioctl(int fd, uint32_t request, void *arg, size_t size, uint32_t mode)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	m.vfs.request = request;
+	m.vfs.mode = mode;
+	if (!arg)
+		return vfs_call(VFS_IOCTL, &m);
+	return vfs_call_buffer(VFS_IOCTL, &m, arg, size, GRANT_READ | GRANT_WRITE);
+}
+
+int tcgetattr(int fd, struct termios *t)
+{
+	return terminal_ioctl(fd, TCGETS, t, sizeof(*t), 0) < 0 ? -1 : 0;
+}
+
+int tcsetattr(int fd, int when, const struct termios *t)
+{
+	uint32_t request = when == TCSADRAIN ? TCSETSW : when == TCSAFLUSH ? TCSETSF : TCSETS;
+	return terminal_ioctl(fd, request, (void *)t, sizeof(*t), 0) < 0 ? -1 : 0;
+}
+
+int isatty(int fd)
+{
+	struct termios t;
+	return tcgetattr(fd, &t) == 0;
+}
+
+pid_t tcgetpgrp(int fd)
+{
+	return terminal_ioctl(fd, TIOCGPGRP, NULL, 0, 0);
+}
+
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+	return terminal_ioctl(fd, TIOCSPGRP, NULL, 0, (uint32_t)pgrp) < 0 ? -1 : 0;
+}

@@ -1,0 +1,138 @@
+/* VFS's view of processes: descriptor tables, and what PM tells us of them. */
+#include <string.h>
+#include "vfs.h"
+
+struct fproc fproc[VFS_PROCS];
+
+struct fproc *fproc_of(endpoint_t ep)
+{
+	for (int i = 0; i < VFS_PROCS; i++) {
+		if (fproc[i].used && fproc[i].endpoint == ep)
+			return &fproc[i];
+	}
+	return NULL;
+}
+
+struct fproc *fproc_new(endpoint_t ep)
+{
+	for (int i = 0; i < VFS_PROCS; i++) {
+		struct fproc *p = &fproc[i];
+		if (p->used)
+			continue;
+		memset(p, 0, sizeof(*p));
+		p->used = true;
+		p->endpoint = ep;
+		strlcpy(p->cwd, "/", sizeof(p->cwd));
+		return p;
+	}
+	return NULL;
+}
+
+struct filp *fd_get(struct fproc *p, int fd)
+{
+	return fd >= 0 && fd < OPEN_MAX ? p->fd[fd] : NULL;
+}
+
+/* Puts f in the lowest free descriptor >= lowest; the descriptor takes over f's reference. */
+int fd_install(struct fproc *p, struct filp *f, int lowest)
+{
+	for (int fd = lowest < 0 ? 0 : lowest; fd < OPEN_MAX; fd++) {
+		if (!p->fd[fd]) {
+			p->fd[fd] = f;
+			p->cloexec &= ~(1u << fd);
+			return fd;
+		}
+	}
+	return -EMFILE;
+}
+
+void fd_close(struct fproc *p, int fd)
+{
+	struct filp *f = fd_get(p, fd);
+	if (!f)
+		return;
+	p->fd[fd] = NULL;
+	p->cloexec &= ~(1u << fd);
+	filp_release(f);
+}
+
+/* Answers p's deferred request. */
+void fproc_reply(struct fproc *p, int status)
+{
+	message m = { 0 };
+	p->suspended = SUSP_NONE;
+	service_reply(p->endpoint, &m, status);
+}
+
+int do_pm_fork(message *m)
+{
+	struct fproc *parent = fproc_of(m->vfs.ep);
+	if (!parent || fproc_of(m->vfs.ep2))
+		return -EINVAL;
+	struct fproc *child = fproc_new(m->vfs.ep2);
+	if (!child)
+		return -ENOMEM;
+	for (int fd = 0; fd < OPEN_MAX; fd++) {
+		if (parent->fd[fd]) {
+			child->fd[fd] = parent->fd[fd];
+			filp_hold(child->fd[fd]);
+		}
+	}
+	child->cloexec = parent->cloexec;
+	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
+	return 0;
+}
+
+int do_pm_exit(message *m)
+{
+	struct fproc *p = fproc_of(m->vfs.ep);
+	if (!p)
+		return -EINVAL;
+	device_cancel(p);
+	for (int fd = 0; fd < OPEN_MAX; fd++)
+		fd_close(p, fd);
+	p->used = false;
+	return 0;
+}
+
+int do_pm_exec(message *m)
+{
+	struct fproc *p = fproc_of(m->vfs.ep);
+	if (!p)
+		return -EINVAL;
+	for (int fd = 0; fd < OPEN_MAX; fd++) {
+		if (p->cloexec & (1u << fd))
+			fd_close(p, fd);
+	}
+	return 0;
+}
+
+/* A program of the boot image: descriptors 0, 1 and 2 on the console. */
+int do_pm_init(message *m)
+{
+	if (fproc_of(m->vfs.ep))
+		return -EEXIST;
+	struct fproc *p = fproc_new(m->vfs.ep);
+	if (!p)
+		return -ENOMEM;
+	struct vnode *console;
+	int r = path_lookup(p, "/dev/console", &console);
+	if (r == 0)
+		r = device_open(console);
+	if (r < 0) {
+		p->used = false;
+		return r;
+	}
+	struct filp *f = filp_new(console, O_RDWR);
+	if (!f) {
+		vnode_release(console);
+		p->used = false;
+		return -ENFILE;
+	}
+	for (int fd = 0; fd < 3; fd++) {
+		p->fd[fd] = f;
+		if (fd)
+			filp_hold(f);
+	}
+	return 0;
+}

@@ -1,0 +1,227 @@
+/*
+ * VFS requests from programs. The caller is found by its endpoint; every
+ * descriptor, length and path is checked before anything is opened, closed
+ * or moved.
+ */
+#include <string.h>
+#include <samsara/termios.h>
+#include "vfs.h"
+
+#define CALLER_OR_FAIL(m, p) \
+	struct fproc *p = fproc_of((m)->source); \
+	if (!p) \
+		return -EBADF
+
+static bool is_dir(const struct vnode *v) { return S_ISDIR(v->mode); }
+
+int do_open(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX];
+	struct vnode *v = NULL;
+	uint32_t flags = m->vfs.flags;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0 || !v)
+		return (r == -ENOENT && (flags & O_CREAT)) ? -EROFS : r;
+	if ((flags & O_CREAT) && (flags & O_EXCL))
+		r = -EEXIST;
+	else if (is_dir(v) && (flags & O_ACCMODE) != O_RDONLY)
+		r = -EISDIR;
+	else if (!is_dir(v) && (flags & O_DIRECTORY))
+		r = -ENOTDIR;
+	else if (v->kind == VN_CHR)
+		r = device_open(v);
+	struct filp *f = r < 0 ? NULL : filp_new(v, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
+	if (!f) {
+		vnode_release(v);
+		return r < 0 ? r : -ENFILE;
+	}
+	int fd = fd_install(p, f, 0);
+	if (fd < 0)
+		filp_release(f);
+	else if (flags & O_CLOEXEC)
+		p->cloexec |= 1u << fd;
+	return fd;
+}
+
+int do_close(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	if (!fd_get(p, m->vfs.fd))
+		return -EBADF;
+	fd_close(p, m->vfs.fd);
+	return 0;
+}
+
+static int read_write(message *m, bool write)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	uint32_t mode = f->flags & O_ACCMODE;
+	if (write ? mode == O_RDONLY : mode == O_WRONLY)
+		return -EBADF;
+	switch (f->vnode->kind) {
+	case VN_CHR:
+		return device_io(p, m, f, write);
+	case VN_PIPE:
+		return pipe_io(p, m, f, write);
+	default:
+		return -EISDIR;
+	}
+}
+
+int do_read(message *m) { return read_write(m, false); }
+int do_write(message *m) { return read_write(m, true); }
+
+int do_lseek(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	if (f->vnode->kind == VN_PIPE || f->vnode->kind == VN_CHR)
+		return -ESPIPE;
+	int64_t base = m->vfs.whence == SEEK_SET ? 0 : m->vfs.whence == SEEK_CUR ? f->offset : -1;
+	if (base < 0 || m->vfs.offset + base < 0)
+		return -EINVAL;  /* SEEK_END needs a file size: directories have none here */
+	f->offset = base + m->vfs.offset;
+	m->vfs.offset = f->offset;
+	return 0;
+}
+
+int do_dup(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	int fd = fd_install(p, f, 0);
+	if (fd >= 0)
+		filp_hold(f);
+	return fd;
+}
+
+int do_dup2(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	int fd2 = m->vfs.fd2;
+	if (!f || fd2 < 0 || fd2 >= OPEN_MAX)
+		return -EBADF;
+	if (fd2 == m->vfs.fd)
+		return fd2;
+	fd_close(p, fd2);
+	filp_hold(f);
+	p->fd[fd2] = f;
+	p->cloexec &= ~(1u << fd2);
+	return fd2;
+}
+
+int do_fcntl(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	switch (m->vfs.flags) {
+	case F_DUPFD: {
+		int fd = fd_install(p, f, (int)m->vfs.mode);
+		if (fd >= 0)
+			filp_hold(f);
+		return fd;
+	}
+	case F_GETFD:
+		return (p->cloexec >> m->vfs.fd) & 1u ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		if (m->vfs.mode & FD_CLOEXEC)
+			p->cloexec |= 1u << m->vfs.fd;
+		else
+			p->cloexec &= ~(1u << m->vfs.fd);
+		return 0;
+	case F_GETFL:
+		return (int)f->flags;
+	case F_SETFL:  /* only these two may change after open */
+		f->flags = (f->flags & ~(uint32_t)(O_APPEND | O_NONBLOCK)) | (m->vfs.mode & (O_APPEND | O_NONBLOCK));
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+int do_pipe(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	return pipe_create(p, m);
+}
+
+int do_ioctl(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	return f->vnode->kind == VN_CHR ? device_ioctl(p, m, f) : -ENOTTY;
+}
+
+static int copy_stat(const message *m, const struct vnode *v, grant_id_t grant)
+{
+	struct stat st;
+	vnode_stat(v, &st);
+	return sys_safecopy_to(m->source, grant, 0, &st, sizeof(st));
+}
+
+int do_fstat(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	return f ? copy_stat(m, f->vnode, m->vfs.grant2) : -EBADF;
+}
+
+int do_stat(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX];
+	struct vnode *v = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0 || !v)
+		return r;
+	r = copy_stat(m, v, m->vfs.grant2);
+	vnode_release(v);
+	return r;
+}
+
+int do_chdir(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX], abs[PATH_MAX];
+	struct vnode *v = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0 || !v)
+		return r;
+	bool dir = is_dir(v);
+	vnode_release(v);
+	if (!dir)
+		return -ENOTDIR;
+	r = path_canonical(p, path, abs);
+	if (r == 0)
+		memcpy(p->cwd, abs, sizeof(p->cwd));
+	return r;
+}
+
+int do_getcwd(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	uint32_t len = (uint32_t)strlen(p->cwd) + 1;
+	if (m->vfs.len < len)
+		return -ERANGE;
+	int r = sys_safecopy_to(m->source, m->vfs.grant, 0, p->cwd, len);
+	return r < 0 ? r : (int)len;
+}

@@ -1,0 +1,116 @@
+/*
+ * VFS's tables and the functions its files share: processes (fproc.c), open
+ * files (filp.c), nodes (vnode.c: the device directory, devices, pipes) and
+ * the I/O paths (io.c, pipe.c, device.c).
+ */
+#pragma once
+
+#include <service.h>
+#include <samsara/vfs.h>
+#include <samsara/stat.h>
+#include <samsara/cdev.h>
+
+#define VFS_PROCS CONFIG_NR_PROCS
+#define NR_FILPS 256
+#define NR_VNODES 128
+#define PIPE_SIZE 4096
+#define BOUNCE_SIZE 4096
+
+enum vnode_kind { VN_FREE = 0, VN_ROOT, VN_DEVDIR, VN_CHR, VN_PIPE };
+
+struct vnode {
+	enum vnode_kind kind;
+	int refs;
+	uint32_t ino;
+	uint32_t mode;
+	char driver[LABEL_MAX];      /* VN_CHR: the driver's label */
+	uint32_t minor;
+	/* VN_PIPE */
+	char *buffer;                /* PIPE_SIZE bytes */
+	uint32_t head, count;
+	int readers, writers;
+};
+
+struct filp {
+	int refs;
+	struct vnode *vnode;
+	uint32_t flags;              /* O_ACCMODE bits, O_APPEND, O_NONBLOCK */
+	int64_t offset;
+};
+
+/* What a process waits for while its reply is deferred. */
+enum suspend_kind { SUSP_NONE = 0, SUSP_PIPE_READ, SUSP_PIPE_WRITE, SUSP_DEVICE };
+
+struct fproc {
+	bool used;
+	endpoint_t endpoint;
+	struct filp *fd[OPEN_MAX];
+	uint32_t cloexec;            /* bit n: fd n closes on exec */
+	char cwd[PATH_MAX];
+	/* the suspended request */
+	enum suspend_kind suspended;
+	int susp_fd;
+	grant_id_t susp_grant;       /* the caller's buffer */
+	uint32_t susp_len, susp_done;
+	uint32_t susp_id;            /* SUSP_DEVICE: the id given to the driver */
+	int susp_type;               /* VFS_READ or VFS_WRITE */
+	char *bounce;                /* SUSP_DEVICE: VFS's buffer lent to the driver */
+};
+
+extern struct fproc fproc[VFS_PROCS];
+
+/* fproc.c */
+struct fproc *fproc_of(endpoint_t ep);
+struct fproc *fproc_new(endpoint_t ep);
+struct filp *fd_get(struct fproc *p, int fd);
+int fd_install(struct fproc *p, struct filp *f, int lowest);
+void fd_close(struct fproc *p, int fd);
+void fproc_reply(struct fproc *p, int status);
+
+/* filp.c and vnode.c */
+struct filp *filp_new(struct vnode *v, uint32_t flags);
+void filp_hold(struct filp *f);
+void filp_release(struct filp *f);
+struct vnode *vnode_new(enum vnode_kind kind);
+void vnode_release(struct vnode *v);
+void vnode_stat(const struct vnode *v, struct stat *st);
+
+/* path.c: resolves a path of the caller; returns a held vnode or an error. */
+int path_lookup(struct fproc *p, const char *path, struct vnode **out);
+int path_from_grant(const message *m, char path[PATH_MAX]);
+int path_canonical(struct fproc *p, const char *path, char out[PATH_MAX]);
+
+/* device.c: character devices through the cdev protocol */
+int device_open(struct vnode *v);
+int device_io(struct fproc *p, message *m, struct filp *f, bool write);
+int device_ioctl(struct fproc *p, message *m, struct filp *f);
+void device_notify(endpoint_t driver);
+void device_cancel(struct fproc *p);
+
+/* pipe.c */
+int pipe_create(struct fproc *p, message *m);
+int pipe_io(struct fproc *p, message *m, struct filp *f, bool write);
+void pipe_wake(struct vnode *v);
+
+/* bounce buffers for data passing through VFS */
+char *bounce_get(void);
+void bounce_put(const char *b);
+
+int do_open(message *m);
+int do_close(message *m);
+int do_read(message *m);
+int do_write(message *m);
+int do_lseek(message *m);
+int do_dup(message *m);
+int do_dup2(message *m);
+int do_fcntl(message *m);
+int do_pipe(message *m);
+int do_ioctl(message *m);
+int do_fstat(message *m);
+int do_stat(message *m);
+int do_chdir(message *m);
+int do_getcwd(message *m);
+int do_pm_fork(message *m);
+int do_pm_exit(message *m);
+int do_pm_exec(message *m);
+int do_pm_init(message *m);
