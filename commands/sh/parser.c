@@ -76,7 +76,10 @@ static void *syntax_error(struct parser *p)
 
     if (!p->failed && t->kind != T_ERROR) {
         shell.lineno = t->line;
-        sh_error("syntax error: unexpected '%s'", token_name(t));
+        if (t->kind == T_EOF || t->kind == T_NEWLINE)
+            sh_error("syntax error: unexpected %s", token_name(t));
+        else
+            sh_error("syntax error: unexpected '%s'", token_name(t));
     }
     p->failed = 1;
     return NULL;

@@ -67,6 +67,7 @@ struct shell {
     int interactive;       /* reading commands from a terminal */
     int job_control;       /* foreground jobs get their own process group */
     int is_child;          /* a forked subshell: exit with _exit() */
+    pid_t pid;             /* $$: the shell's pid, also in subshells */
     pid_t shell_pgrp;      /* our process group, owner of the terminal */
     pid_t last_bg_pid;     /* $! (0 before the first background job) */
     const char *script;    /* script name for error messages, or NULL */
@@ -81,6 +82,8 @@ struct shell {
     int loop_depth;        /* enclosing loops, bounds break/continue */
     int func_depth;        /* enclosing function calls and dot scripts */
     int expand_failed;     /* an expansion error was reported */
+    int subst_status;      /* status of the last $(...) of the current
+                              command, -1 if it had none */
 };
 
 extern struct shell shell;
@@ -249,7 +252,6 @@ char *expand_string(const char *raw);
 char *expand_pattern(const char *raw);
 char *expand_heredoc(const char *body);
 int expand_check(void);  /* nonzero after a reported expansion error */
-char *command_output(const char *text, int *status);
 
 /* ---- arith.c: $(( )) ---- */
 
@@ -291,6 +293,7 @@ enum fork_mode { FORK_FOREGROUND, FORK_BACKGROUND, FORK_PLAIN };
 pid_t sh_fork(enum fork_mode mode, pid_t pgid);
 int wait_foreground(pid_t *pids, int count);
 int wait_status(int raw);
+int wait_pid(pid_t pid);
 void jobs_add(pid_t pid);
 int jobs_wait(pid_t pid);       /* pid 0: all; returns the status */
 void jobs_reap(void);
@@ -303,11 +306,13 @@ struct builtin {
     const char *name;
     builtin_fn run;
     int special;    /* POSIX special built-in: assignments persist */
+    int keep_redirs;  /* exec: redirections stay in effect afterwards */
 };
 
 const struct builtin *builtin_find(const char *name);
 int builtin_test(int argc, char **argv); /* test.c */
 int builtin_read(int argc, char **argv); /* read.c */
+int option_set(int letter, int on);      /* set -e etc.; -1 if unknown */
 
 /* ---- functions (exec.c) ---- */
 

@@ -13,6 +13,7 @@
 #include <samsara/pm.h>
 #include <samsara/bdev.h>
 #include <samsara/vfs.h>
+#include <samsara/fs.h>
 
 #define MSG_SIZE          64
 #define MSG_PAYLOAD_SIZE  56
@@ -62,6 +63,7 @@ typedef struct message {
 		struct msg_pm      pm;
 		struct msg_bdev    bdev;
 		struct msg_vfs     vfs;
+		struct msg_fs      fs;
 		uint8_t            bytes[MSG_PAYLOAD_SIZE];
 	};
 } message;

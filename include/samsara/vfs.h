@@ -23,6 +23,20 @@ enum vfs_request {
 	VFS_STAT,                 /* path, grant2: struct stat */
 	VFS_CHDIR,                /* path */
 	VFS_GETCWD,               /* grant, len -> length */
+	VFS_GETDENTS,             /* fd, grant, len -> bytes of struct fs_dirent records */
+	VFS_MKDIR,                /* path, mode */
+	VFS_UNLINK,               /* path */
+	VFS_RMDIR,                /* path */
+	VFS_RENAME,               /* path, grant2 + fd2 (length): the new path */
+	VFS_LINK,                 /* path (existing), grant2 + fd2: the new name */
+	VFS_SYMLINK,              /* path (target), grant2 + fd2: the link's name */
+	VFS_READLINK,             /* path; grant2 + fd2: buffer -> bytes */
+	VFS_CHMOD,                /* path, mode */
+	VFS_CHOWN,                /* path, flags: uid, mode: gid */
+	VFS_TRUNCATE,             /* path, offset */
+	VFS_FTRUNCATE,            /* fd, offset */
+	VFS_SYNC,
+	VFS_STATFS,               /* path, grant2: struct fs_statfs */
 	/* from PM only */
 	VFS_PM_FORK = VFS_BASE + 0x80,  /* ep (parent), ep2 (child) */
 	VFS_PM_EXIT,                    /* ep */

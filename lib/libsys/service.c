@@ -40,7 +40,8 @@ static int dispatch(const struct service *svc, message *m)
 	uint32_t index = (uint32_t)(m->type - svc->base);
 	if (m->type < svc->base || index >= svc->nr_handlers || !svc->handlers[index])
 		return -ENOSYS;
-	return svc->handlers[index](m);
+	int r = svc->admit ? svc->admit(m) : 0;
+	return r < 0 ? r : svc->handlers[index](m);
 }
 
 static void handle(const struct service *svc, message *m)

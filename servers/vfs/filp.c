@@ -48,7 +48,7 @@ struct vnode *vnode_new(enum vnode_kind kind)
 		memset(&vnodes[i], 0, sizeof(vnodes[i]));
 		vnodes[i].kind = kind;
 		vnodes[i].refs = 1;
-		vnodes[i].ino = (uint32_t)i + 1;
+		vnodes[i].ino = 0x40000000u + (uint32_t)i;  /* VFS's own nodes: no clash with the disk's */
 		return &vnodes[i];
 	}
 	return NULL;
@@ -60,7 +60,18 @@ void vnode_release(struct vnode *v)
 		return;
 	if (v->kind == VN_PIPE && v->buffer)
 		bounce_put(v->buffer);
+	if (v->kind == VN_FS)
+		fs_release(v);
 	v->kind = VN_FREE;
+}
+
+struct vnode *vnode_find_fs(uint32_t ino)
+{
+	for (int i = 0; i < NR_VNODES; i++) {
+		if (vnodes[i].kind == VN_FS && vnodes[i].ino == ino)
+			return &vnodes[i];
+	}
+	return NULL;
 }
 
 void vnode_stat(const struct vnode *v, struct stat *st)

@@ -23,6 +23,7 @@ struct fproc *fproc_new(endpoint_t ep)
 		p->used = true;
 		p->endpoint = ep;
 		strlcpy(p->cwd, "/", sizeof(p->cwd));
+		p->umask = 022;
 		return p;
 	}
 	return NULL;
@@ -79,6 +80,7 @@ int do_pm_fork(message *m)
 		}
 	}
 	child->cloexec = parent->cloexec;
+	child->umask = parent->umask;
 	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
 	return 0;
 }

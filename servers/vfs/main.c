@@ -20,6 +20,20 @@ static const request_handler handlers[] = {
 	[VFS_STAT - VFS_BASE] = do_stat,
 	[VFS_CHDIR - VFS_BASE] = do_chdir,
 	[VFS_GETCWD - VFS_BASE] = do_getcwd,
+	[VFS_GETDENTS - VFS_BASE] = do_getdents,
+	[VFS_MKDIR - VFS_BASE] = do_mkdir,
+	[VFS_UNLINK - VFS_BASE] = do_unlink,
+	[VFS_RMDIR - VFS_BASE] = do_rmdir,
+	[VFS_RENAME - VFS_BASE] = do_rename,
+	[VFS_LINK - VFS_BASE] = do_link,
+	[VFS_SYMLINK - VFS_BASE] = do_symlink,
+	[VFS_READLINK - VFS_BASE] = do_readlink,
+	[VFS_CHMOD - VFS_BASE] = do_chmod,
+	[VFS_CHOWN - VFS_BASE] = do_chown,
+	[VFS_TRUNCATE - VFS_BASE] = do_truncate,
+	[VFS_FTRUNCATE - VFS_BASE] = do_ftruncate,
+	[VFS_SYNC - VFS_BASE] = do_sync,
+	[VFS_STATFS - VFS_BASE] = do_statfs,
 	[VFS_PM_FORK - VFS_BASE] = do_pm_fork,
 	[VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
 	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
@@ -32,12 +46,24 @@ static void vfs_notify(const message *m)
 		device_notify(m->source);
 }
 
+/* Mounts the root file system: ext2 on the RAM disk. Without it, only /dev exists. */
+static int vfs_init(bool restarted)
+{
+	int r = fs_mount_root();
+	if (r < 0)
+		service_log("no root file system (error %d): only /dev is available", r);
+	else
+		service_log("root file system mounted");
+	return 0;
+}
+
 static const struct service vfs_service = {
 	.label = "vfs",
 	.base = VFS_BASE,
 	.handlers = handlers,
 	.nr_handlers = sizeof(handlers) / sizeof(handlers[0]),
 	.notify = vfs_notify,
+	.init = vfs_init,
 };
 
 int main(int argc, char **argv)

@@ -1,7 +1,9 @@
 /*
- * Path resolution. Until the root file system is mounted the name space is
- * "/" and the device directory "/dev", which VFS serves itself: console and
- * tty (the tty driver's minor 0), null and zero (the memory driver).
+ * Path resolution. "/dev" is the device directory, which VFS serves itself:
+ * console and tty (the tty driver's minor 0), null and zero (the memory
+ * driver). Everything else is on the root file system, walked one component
+ * at a time with FS_LOOKUP, following up to 8 symbolic links. ".." is
+ * resolved in the text of the path before the walk.
  */
 #include <stdio.h>
 #include <string.h>
@@ -75,22 +77,15 @@ static int make_node(enum vnode_kind kind, uint32_t mode, struct vnode **out)
 	return 0;
 }
 
-int path_lookup(struct fproc *p, const char *path, struct vnode **out)
+/* A node of the device directory: "/dev" itself, or one of devices[]. */
+static int devfs_lookup(const char *abs, struct vnode **out)
 {
-	char abs[PATH_MAX];
-	int r = canonical(p->cwd, path, abs);
-	if (r < 0)
-		return r;
-	if (strcmp(abs, "/") == 0)
-		return make_node(VN_ROOT, S_IFDIR | 0755, out);
 	if (strcmp(abs, "/dev") == 0)
 		return make_node(VN_DEVDIR, S_IFDIR | 0755, out);
-	if (strncmp(abs, "/dev/", 5) != 0)
-		return -ENOENT;  /* the root file system is not mounted yet */
 	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
 		if (strcmp(abs + 5, devices[i].name) != 0)
 			continue;
-		r = make_node(VN_CHR, S_IFCHR | 0666, out);
+		int r = make_node(VN_CHR, S_IFCHR | 0666, out);
 		if (r == 0) {
 			strlcpy((*out)->driver, devices[i].driver, sizeof((*out)->driver));
 			(*out)->minor = devices[i].minor;
@@ -98,6 +93,114 @@ int path_lookup(struct fproc *p, const char *path, struct vnode **out)
 		return r;
 	}
 	return -ENOENT;
+}
+
+static bool in_devfs(const char *abs)
+{
+	return strcmp(abs, "/dev") == 0 || strncmp(abs, "/dev/", 5) == 0;
+}
+
+/* Builds the path to continue with after a symbolic link: target, then the rest. */
+static int follow(const char *walked, const char *target, const char *rest, char out[PATH_MAX])
+{
+	int n = target[0] == '/' ? snprintf(out, PATH_MAX, "%s/%s", target, rest)
+				 : snprintf(out, PATH_MAX, "%s/%s/%s", walked, target, rest);
+	return n < PATH_MAX ? 0 : -ENAMETOOLONG;
+}
+
+#define MAX_SYMLINKS 8
+
+/*
+ * Walks abs on the root file system. With last != NULL it stops before the
+ * last component, returning its directory and copying the name to last.
+ * A symbolic link met on the way ends the walk with 1 and the path to
+ * continue with in next.
+ */
+static int walk(const char *abs, struct vnode **out, char *last, char next[PATH_MAX])
+{
+	char walked[PATH_MAX] = "";
+	uint32_t dir = fs_root_ino();
+	const char *s = abs + 1;
+	for (;;) {
+		const char *slash = strchr(s, '/');
+		size_t len = slash ? (size_t)(slash - s) : strlen(s);
+		char name[256];
+		if (len >= sizeof(name))
+			return -ENAMETOOLONG;
+		memcpy(name, s, len);
+		name[len] = '\0';
+		if (!slash && last) {
+			memcpy(last, name, len + 1);
+			return fs_lookup(dir, ".", out);
+		}
+		struct vnode *v;
+		int r = len ? fs_lookup(dir, name, &v) : fs_lookup(dir, ".", &v);
+		if (r < 0)
+			return r;
+		if (S_ISLNK(v->mode) && (slash || !last)) {
+			char target[PATH_MAX];
+			r = fs_readlink(v->ino, target, sizeof(target));
+			vnode_release(v);
+			if (r < 0)
+				return r;
+			r = follow(walked[0] ? walked : "/", target, slash ? slash + 1 : "", next);
+			return r < 0 ? r : 1;
+		}
+		if (!slash) {
+			*out = v;
+			return 0;
+		}
+		bool is_dir = S_ISDIR(v->mode);
+		dir = v->ino;
+		vnode_release(v);
+		if (!is_dir)
+			return -ENOTDIR;
+		snprintf(walked + strlen(walked), sizeof(walked) - strlen(walked), "/%s", name);
+		s = slash + 1;
+	}
+}
+
+static int resolve(struct fproc *p, const char *path, struct vnode **out, char *last)
+{
+	char abs[PATH_MAX], next[PATH_MAX];
+	int r = canonical(p->cwd, path, abs);
+	for (int links = 0; r == 0; links++) {
+		if (in_devfs(abs))
+			return last ? -EROFS : devfs_lookup(abs, out);
+		if (!fs_mounted()) {
+			if (strcmp(abs, "/") != 0)
+				return -ENOENT;
+			return last ? -EROFS : make_node(VN_ROOT, S_IFDIR | 0755, out);
+		}
+		if (last && strcmp(abs, "/") == 0)
+			return -EEXIST;
+		r = walk(abs, out, last, next);
+		if (r != 1)
+			return r;
+		if (links == MAX_SYMLINKS)
+			return -ELOOP;
+		r = canonical("/", next, abs);
+	}
+	return r;
+}
+
+int path_lookup(struct fproc *p, const char *path, struct vnode **out)
+{
+	return resolve(p, path, out, NULL);
+}
+
+int path_parent(struct fproc *p, const char *path, struct vnode **dir, char last[256])
+{
+	int r = resolve(p, path, dir, last);
+	if (r == 0 && !S_ISDIR((*dir)->mode)) {
+		vnode_release(*dir);
+		return -ENOTDIR;
+	}
+	if (r == 0 && (last[0] == '\0' || strcmp(last, ".") == 0 || strcmp(last, "..") == 0)) {
+		vnode_release(*dir);
+		return -EINVAL;
+	}
+	return r;
 }
 
 /* The canonical form of path relative to p's directory, for chdir and getcwd. */

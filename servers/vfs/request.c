@@ -14,18 +14,40 @@
 
 static bool is_dir(const struct vnode *v) { return S_ISDIR(v->mode); }
 
+/* O_CREAT of a name that does not exist yet: a new regular file. */
+static int create_file(struct fproc *p, const char *path, uint32_t mode, struct vnode **out)
+{
+	struct vnode *dir;
+	char name[256];
+	int r = path_parent(p, path, &dir, name);
+	if (r < 0)
+		return r;
+	message m = { 0 };
+	m.fs.mode = S_IFREG | (mode & 07777 & ~p->umask);
+	r = dir->kind == VN_FS ? fs_call_name(FS_CREATE, dir->ino, name, &m) : -EROFS;
+	vnode_release(dir);
+	if (r < 0)
+		return r;
+	return path_lookup(p, path, out);
+}
+
 int do_open(message *m)
 {
 	CALLER_OR_FAIL(m, p);
 	char path[PATH_MAX];
 	struct vnode *v = NULL;
 	uint32_t flags = m->vfs.flags;
+	bool created = false;
 	int r = path_from_grant(m, path);
 	if (r == 0)
 		r = path_lookup(p, path, &v);
+	if (r == -ENOENT && (flags & O_CREAT)) {
+		r = create_file(p, path, m->vfs.mode, &v);
+		created = r == 0;
+	}
 	if (r < 0 || !v)
-		return (r == -ENOENT && (flags & O_CREAT)) ? -EROFS : r;
-	if ((flags & O_CREAT) && (flags & O_EXCL))
+		return r;
+	if ((flags & O_CREAT) && (flags & O_EXCL) && !created)
 		r = -EEXIST;
 	else if (is_dir(v) && (flags & O_ACCMODE) != O_RDONLY)
 		r = -EISDIR;
@@ -33,6 +55,11 @@ int do_open(message *m)
 		r = -ENOTDIR;
 	else if (v->kind == VN_CHR)
 		r = device_open(v);
+	else if (v->kind == VN_FS && (flags & O_TRUNC) && S_ISREG(v->mode) && (flags & O_ACCMODE) != O_RDONLY) {
+		message t = { 0 };
+		t.fs.ino = v->ino;
+		r = fs_simple(FS_TRUNCATE, &t);
+	}
 	struct filp *f = r < 0 ? NULL : filp_new(v, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
 	if (!f) {
 		vnode_release(v);
@@ -69,6 +96,8 @@ static int read_write(message *m, bool write)
 		return device_io(p, m, f, write);
 	case VN_PIPE:
 		return pipe_io(p, m, f, write);
+	case VN_FS:
+		return fs_io(p, m, f, write);
 	default:
 		return -EISDIR;
 	}
@@ -86,8 +115,15 @@ int do_lseek(message *m)
 	if (f->vnode->kind == VN_PIPE || f->vnode->kind == VN_CHR)
 		return -ESPIPE;
 	int64_t base = m->vfs.whence == SEEK_SET ? 0 : m->vfs.whence == SEEK_CUR ? f->offset : -1;
+	if (m->vfs.whence == SEEK_END && f->vnode->kind == VN_FS) {
+		struct stat st;
+		int r = fs_stat(f->vnode, &st);
+		if (r < 0)
+			return r;
+		base = st.st_size;
+	}
 	if (base < 0 || m->vfs.offset + base < 0)
-		return -EINVAL;  /* SEEK_END needs a file size: directories have none here */
+		return -EINVAL;
 	f->offset = base + m->vfs.offset;
 	m->vfs.offset = f->offset;
 	return 0;
@@ -170,7 +206,14 @@ int do_ioctl(message *m)
 static int copy_stat(const message *m, const struct vnode *v, grant_id_t grant)
 {
 	struct stat st;
-	vnode_stat(v, &st);
+	if (v->kind == VN_FS) {
+		int r = fs_stat(v, &st);
+		if (r < 0)
+			return r;
+		st.st_dev = 1;
+	} else {
+		vnode_stat(v, &st);
+	}
 	return sys_safecopy_to(m->source, grant, 0, &st, sizeof(st));
 }
 

@@ -16,13 +16,15 @@
 #define PIPE_SIZE 4096
 #define BOUNCE_SIZE 4096
 
-enum vnode_kind { VN_FREE = 0, VN_ROOT, VN_DEVDIR, VN_CHR, VN_PIPE };
+enum vnode_kind { VN_FREE = 0, VN_ROOT, VN_DEVDIR, VN_CHR, VN_PIPE, VN_FS };
 
 struct vnode {
 	enum vnode_kind kind;
 	int refs;
-	uint32_t ino;
+	uint32_t ino;                /* VN_FS: the inode on the root file system */
 	uint32_t mode;
+	uint32_t uid, gid;           /* VN_FS: owner */
+	bool unlinked;               /* VN_FS: its last name is gone; FS_RELEASE on last close */
 	char driver[LABEL_MAX];      /* VN_CHR: the driver's label */
 	uint32_t minor;
 	/* VN_PIPE */
@@ -47,6 +49,7 @@ struct fproc {
 	struct filp *fd[OPEN_MAX];
 	uint32_t cloexec;            /* bit n: fd n closes on exec */
 	char cwd[PATH_MAX];
+	uint32_t umask;
 	/* the suspended request */
 	enum suspend_kind suspended;
 	int susp_fd;
@@ -75,8 +78,26 @@ struct vnode *vnode_new(enum vnode_kind kind);
 void vnode_release(struct vnode *v);
 void vnode_stat(const struct vnode *v, struct stat *st);
 
-/* path.c: resolves a path of the caller; returns a held vnode or an error. */
+/* path.c: resolves a path of the caller; returns a held vnode or an error.
+ * path_parent resolves all but the last component, which it copies to last. */
 int path_lookup(struct fproc *p, const char *path, struct vnode **out);
+int path_parent(struct fproc *p, const char *path, struct vnode **dir, char last[256]);
+
+/* fs.c: the root file system, through the FS protocol */
+bool fs_mounted(void);
+int fs_mount_root(void);
+uint32_t fs_root_ino(void);
+int fs_lookup(uint32_t dir, const char *name, struct vnode **out);
+int fs_call_name(int type, uint32_t dir, const char *name, message *m);
+int fs_call_buffer(int type, message *m, const void *buf, size_t len);
+int fs_io(struct fproc *p, message *m, struct filp *f, bool write);
+int fs_stat(const struct vnode *v, struct stat *st);
+int fs_simple(int type, message *m);
+int fs_getdents(struct fproc *p, message *m, struct filp *f);
+int fs_readlink(uint32_t ino, char *buf, size_t size);
+int fs_statfs_into(message *m, struct fs_statfs *st);
+void fs_release(struct vnode *v);
+struct vnode *vnode_find_fs(uint32_t ino);
 int path_from_grant(const message *m, char path[PATH_MAX]);
 int path_canonical(struct fproc *p, const char *path, char out[PATH_MAX]);
 
@@ -110,6 +131,20 @@ int do_fstat(message *m);
 int do_stat(message *m);
 int do_chdir(message *m);
 int do_getcwd(message *m);
+int do_getdents(message *m);
+int do_mkdir(message *m);
+int do_unlink(message *m);
+int do_rmdir(message *m);
+int do_rename(message *m);
+int do_link(message *m);
+int do_symlink(message *m);
+int do_readlink(message *m);
+int do_chmod(message *m);
+int do_chown(message *m);
+int do_truncate(message *m);
+int do_ftruncate(message *m);
+int do_sync(message *m);
+int do_statfs(message *m);
 int do_pm_fork(message *m);
 int do_pm_exit(message *m);
 int do_pm_exec(message *m);

@@ -14,6 +14,7 @@
 #include <termios.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <dirent.h>
 #include "common/tap.h"
 
 static void report_to_stdout(const char *s, size_t n)
@@ -190,6 +191,126 @@ static void paths(void)
 	CHECK_EQ(getcwd(cwd, 1), NULL, "getcwd into a buffer too small fails");
 }
 
+/* Reads the whole of path into buf (NUL-terminated); returns its length or -1. */
+static int slurp(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, size - 1);
+	close(fd);
+	if (n >= 0)
+		buf[n] = '\0';
+	return (int)n;
+}
+
+static int spit(const char *path, const char *text, int flags)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | flags, 0644);
+	if (fd < 0)
+		return -1;
+	ssize_t n = write(fd, text, strlen(text));
+	close(fd);
+	return (int)n;
+}
+
+static bool listed(const char *dir, const char *name)
+{
+	DIR *d = opendir(dir);
+	bool found = false;
+	struct dirent *e;
+	while (d && (e = readdir(d)))
+		found = found || strcmp(e->d_name, name) == 0;
+	if (d)
+		closedir(d);
+	return found;
+}
+
+static void files_on_the_root(void)
+{
+	char buf[256];
+	int n = slurp("/etc/motd", buf, sizeof(buf));
+	check(n > 0 && strncmp(buf, "Welcome to Samsara", 18) == 0, "a file of the root image is read",
+	      "n=%d errno=%d", n, errno);
+	CHECK_EQ(spit("/tmp/note", "first", O_TRUNC), 5, "a new file is created and written");
+	check(slurp("/tmp/note", buf, sizeof(buf)) == 5 && strcmp(buf, "first") == 0, "... and reads back",
+	      "buf=%s", buf);
+	spit("/tmp/note", " second", O_APPEND);
+	check(slurp("/tmp/note", buf, sizeof(buf)) == 12 && strcmp(buf, "first second") == 0,
+	      "O_APPEND writes at the end", "buf=%s", buf);
+	struct stat st;
+	check(stat("/tmp/note", &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 12 && (st.st_mode & 0777) == 0644,
+	      "stat gives its type, size and mode", "size=%d mode=%o", (int)st.st_size, st.st_mode);
+	CHECK_EQ(open("/tmp/note", O_WRONLY | O_CREAT | O_EXCL, 0644), -1, "O_EXCL refuses an existing file");
+	CHECK_EQ(errno, EEXIST, "... with EEXIST");
+	int fd = open("/tmp/note", O_RDWR);
+	check(lseek(fd, 0, SEEK_END) == 12 && lseek(fd, 6, SEEK_SET) == 6 && read(fd, buf, 6) == 6 &&
+	      strncmp(buf, "second", 6) == 0, "lseek moves the offset, SEEK_END from the size", "fd=%d", fd);
+	close(fd);
+	spit("/tmp/note", "", O_TRUNC);
+	check(stat("/tmp/note", &st) == 0 && st.st_size == 0, "O_TRUNC empties the file", "size=%d", (int)st.st_size);
+}
+
+static void directories_and_names(void)
+{
+	char buf[64];
+	CHECK_EQ(mkdir("/tmp/dir", 0755), 0, "mkdir makes a directory");
+	check(listed("/tmp", "dir") && listed("/", "etc") && listed("/tmp/dir", "."),
+	      "readdir lists what a directory holds", "errno=%d", errno);
+	spit("/tmp/dir/a", "alpha", O_TRUNC);
+	CHECK_EQ(rmdir("/tmp/dir"), -1, "rmdir refuses a directory that is not empty");
+	CHECK_EQ(errno, ENOTEMPTY, "... with ENOTEMPTY");
+	CHECK_EQ(rename("/tmp/dir/a", "/tmp/b"), 0, "rename moves a file to another directory");
+	check(slurp("/tmp/b", buf, sizeof(buf)) == 5 && !listed("/tmp/dir", "a"), "the file is under its new name only",
+	      "buf=%s", buf);
+	CHECK_EQ(link("/tmp/b", "/tmp/dir/hard"), 0, "link adds a second name");
+	struct stat st;
+	check(stat("/tmp/b", &st) == 0 && st.st_nlink == 2, "the file now has two links", "nlink=%u", st.st_nlink);
+	CHECK_EQ(symlink("/tmp/b", "/tmp/soft"), 0, "symlink makes a symbolic link");
+	ssize_t n = readlink("/tmp/soft", buf, sizeof(buf));
+	check(n == 6 && strncmp(buf, "/tmp/b", 6) == 0, "readlink gives its target", "n=%d", (int)n);
+	check(slurp("/tmp/soft", buf, sizeof(buf)) == 5 && strcmp(buf, "alpha") == 0, "opening the link opens its target",
+	      "buf=%s", buf);
+	CHECK_EQ(unlink("/tmp/b"), 0, "unlink removes a name");
+	check(slurp("/tmp/dir/hard", buf, sizeof(buf)) == 5, "the other link still reaches the data", "errno=%d", errno);
+	CHECK_EQ(slurp("/tmp/soft", buf, sizeof(buf)), -1, "a dangling symbolic link gives ENOENT");
+	unlink("/tmp/soft");
+	unlink("/tmp/dir/hard");
+	CHECK_EQ(rmdir("/tmp/dir"), 0, "rmdir removes an empty directory");
+	CHECK_EQ(stat("/tmp/dir", &st), -1, "... which is then gone");
+	CHECK_EQ(mkdir("/dev/new", 0755), -1, "the device directory is read-only");
+	CHECK_EQ(unlink("/tmp"), -1, "unlink refuses a directory");
+	CHECK_EQ(errno, EISDIR, "... with EISDIR");
+	CHECK_EQ(chdir("/home/user"), 0, "chdir into the root file system");
+	spit("here", "relative", O_TRUNC);
+	check(slurp("/home/user/here", buf, sizeof(buf)) == 8, "a relative name is created in the current directory",
+	      "errno=%d", errno);
+	unlink("here");
+	chdir("/");
+}
+
+static void large_and_open_unlinked_files(void)
+{
+	static char data[200 * 1024], back[200 * 1024];
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = (char)(i * 13 + i / 1000);
+	int fd = open("/tmp/big", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	ssize_t w = write(fd, data, sizeof(data));
+	lseek(fd, 0, SEEK_SET);
+	ssize_t r = read(fd, back, sizeof(back));
+	check(w == (ssize_t)sizeof(data) && r == w && memcmp(data, back, sizeof(data)) == 0,
+	      "200 KiB written through indirect blocks read back the same", "w=%d r=%d", (int)w, (int)r);
+	CHECK_EQ(unlink("/tmp/big"), 0, "an open file can be unlinked");
+	lseek(fd, 100000, SEEK_SET);
+	check(read(fd, back, 10) == 10 && memcmp(back, data + 100000, 10) == 0,
+	      "and stays readable through its descriptor", "errno=%d", errno);
+	close(fd);
+	struct stat st;
+	CHECK_EQ(stat("/tmp/big", &st), -1, "after the last close it is gone");
+	CHECK_EQ(ftruncate(0, 0), -1, "ftruncate of a terminal fails");
+	sync();
+}
+
 int main(void)
 {
 	tap_set_writer(report_to_stdout);
@@ -201,5 +322,8 @@ int main(void)
 	descriptors();
 	close_on_exec();
 	paths();
+	files_on_the_root();
+	directories_and_names();
+	large_and_open_unlinked_files();
 	tap_finish("vfstest");
 }

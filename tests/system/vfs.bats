@@ -78,3 +78,46 @@ SCRIPT
 @test "the memory driver serves the root file system image as a RAM disk" {
 	grep -q '^memory: RAM disk of 16384 KiB from rootfs.img$' "$VFS_LOG"
 }
+
+@test "files on the ext2 root are created, written, appended, truncated and read back" {
+	grep -q '^ext2: mounted memory minor 0$' "$VFS_LOG"
+	grep -q '^vfs: root file system mounted$' "$VFS_LOG"
+	assert_ok "$VFS_LOG" \
+		"a file of the root image is read" \
+		"a new file is created and written" \
+		"... and reads back" \
+		"O_APPEND writes at the end" \
+		"stat gives its type, size and mode" \
+		"O_EXCL refuses an existing file" \
+		"lseek moves the offset, SEEK_END from the size" \
+		"O_TRUNC empties the file" \
+		"200 KiB written through indirect blocks read back the same"
+}
+
+@test "directories, renames, hard and symbolic links work on the root file system" {
+	assert_ok "$VFS_LOG" \
+		"mkdir makes a directory" \
+		"readdir lists what a directory holds" \
+		"rmdir refuses a directory that is not empty" \
+		"rename moves a file to another directory" \
+		"the file is under its new name only" \
+		"link adds a second name" \
+		"the file now has two links" \
+		"symlink makes a symbolic link" \
+		"readlink gives its target" \
+		"opening the link opens its target" \
+		"unlink removes a name" \
+		"the other link still reaches the data" \
+		"a dangling symbolic link gives ENOENT" \
+		"rmdir removes an empty directory" \
+		"the device directory is read-only" \
+		"unlink refuses a directory" \
+		"a relative name is created in the current directory"
+}
+
+@test "an unlinked file lives on while it is open" {
+	assert_ok "$VFS_LOG" \
+		"an open file can be unlinked" \
+		"and stays readable through its descriptor" \
+		"after the last close it is gone"
+}

@@ -14,6 +14,7 @@
 
 #define EOF (-1)
 
+int rename(const char *from, const char *to);
 int printf(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 int sprintf(char *buf, const char *fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((__format__(__printf__, 3, 4)));

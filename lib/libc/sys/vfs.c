@@ -210,3 +210,115 @@ int tcsetpgrp(int fd, pid_t pgrp)
 {
 	return terminal_ioctl(fd, TIOCSPGRP, NULL, 0, (uint32_t)pgrp) < 0 ? -1 : 0;
 }
+
+/* Requests naming a second path (rename, link, symlink), lent through grant2. */
+static int vfs_call_two_paths(int type, message *m, const char *first, const char *second)
+{
+	endpoint_t ep = vfs_endpoint();
+	grant_id_t g2 = ep == NONE ? -ENOSYS : sys_grant(ep, second, strlen(second) ? strlen(second) : 1, GRANT_READ);
+	if (g2 < 0) {
+		errno = -g2;
+		return -1;
+	}
+	m->vfs.grant2 = g2;
+	m->vfs.fd2 = (int32_t)strlen(second);
+	int r = vfs_call_path(type, m, first);
+	sys_revoke(g2);
+	return r;
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	message m = { 0 };
+	m.vfs.mode = mode;
+	return vfs_call_path(VFS_MKDIR, &m, path) < 0 ? -1 : 0;
+}
+
+int unlink(const char *path)
+{
+	message m = { 0 };
+	return vfs_call_path(VFS_UNLINK, &m, path) < 0 ? -1 : 0;
+}
+
+int rmdir(const char *path)
+{
+	message m = { 0 };
+	return vfs_call_path(VFS_RMDIR, &m, path) < 0 ? -1 : 0;
+}
+
+int rename(const char *from, const char *to)
+{
+	message m = { 0 };
+	return vfs_call_two_paths(VFS_RENAME, &m, from, to) < 0 ? -1 : 0;
+}
+
+int link(const char *existing, const char *name)
+{
+	message m = { 0 };
+	return vfs_call_two_paths(VFS_LINK, &m, existing, name) < 0 ? -1 : 0;
+}
+
+int symlink(const char *target, const char *name)
+{
+	message m = { 0 };
+	return vfs_call_two_paths(VFS_SYMLINK, &m, target, name) < 0 ? -1 : 0;
+}
+
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	message m = { 0 };
+	endpoint_t ep = vfs_endpoint();
+	grant_id_t g2 = ep == NONE ? -ENOSYS : sys_grant(ep, buf, size ? size : 1, GRANT_WRITE);
+	if (g2 < 0) {
+		errno = -g2;
+		return -1;
+	}
+	m.vfs.grant2 = g2;
+	m.vfs.fd2 = (int32_t)size;
+	int r = vfs_call_path(VFS_READLINK, &m, path);
+	sys_revoke(g2);
+	return r;
+}
+
+int chmod(const char *path, mode_t mode)
+{
+	message m = { 0 };
+	m.vfs.mode = mode;
+	return vfs_call_path(VFS_CHMOD, &m, path) < 0 ? -1 : 0;
+}
+
+int chown(const char *path, uid_t uid, gid_t gid)
+{
+	message m = { 0 };
+	m.vfs.flags = uid;
+	m.vfs.mode = gid;
+	return vfs_call_path(VFS_CHOWN, &m, path) < 0 ? -1 : 0;
+}
+
+int truncate(const char *path, off_t size)
+{
+	message m = { 0 };
+	m.vfs.offset = size;
+	return vfs_call_path(VFS_TRUNCATE, &m, path) < 0 ? -1 : 0;
+}
+
+int ftruncate(int fd, off_t size)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	m.vfs.offset = size;
+	return vfs_call(VFS_FTRUNCATE, &m) < 0 ? -1 : 0;
+}
+
+void sync(void)
+{
+	message m = { 0 };
+	vfs_call(VFS_SYNC, &m);
+}
+
+int getdents(int fd, void *buf, size_t len)
+{
+	message m = { 0 };
+	m.vfs.fd = fd;
+	return vfs_call_buffer(VFS_GETDENTS, &m, buf, len, GRANT_WRITE);
+}

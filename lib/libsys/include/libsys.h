@@ -81,6 +81,8 @@ static inline int sys_bootimage(uint32_t index, uint32_t offset, void *addr, uin
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }
 static inline int sys_shutdown(uint32_t how, uint32_t code) { return kcall5(KC_SHUTDOWN, how, code, 0, 0, 0); }
 __attribute__((noreturn)) void sys_exit(int status);
+/* Wall-clock seconds since 1970 from the CMOS clock (needs ports 0x70-0x71). */
+uint32_t cmos_time(void);
 /* The endpoint of the live process called name, from the kernel's table; NONE if none. */
 endpoint_t sys_find_process(const char *name);
 

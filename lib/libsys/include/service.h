@@ -26,6 +26,9 @@ struct service {
 	int (*init)(bool restarted);
 	void (*notify)(const message *m);  /* notifications: IRQs, alarms, DS */
 	void (*kreport)(const message *m); /* reports about processes it manages */
+	/* Optional: a check every request passes before its handler; a negative
+	 * return is the reply (e.g. "nothing is mounted yet"). */
+	int (*admit)(const message *m);
 };
 
 /* Runs the service. argv[1] == "restart" marks a restarted instance. */

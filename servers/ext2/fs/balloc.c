@@ -35,10 +35,10 @@ static bool group_metadata(const struct ext2_fs *fs, const struct ext2_group_des
 static int bitmap_buf(struct ext2_fs *fs, uint32_t group, const struct ext2_group_desc *gd,
 		      struct ext2_buf **buf)
 {
-	if (!block_in_range(fs, gd->bg_block_bitmap))
+	if (!ext2_block_in_range(fs, gd->bg_block_bitmap))
 		return ext2_corrupt(fs, "ext2: group %u: block bitmap %u out of range", group,
 				    gd->bg_block_bitmap);
-	return cache_read(fs, gd->bg_block_bitmap, buf);
+	return ext2_cache_read(fs, gd->bg_block_bitmap, buf);
 }
 
 /* Takes a free block of group g at or after bit start (wrapping); -ENOSPC if none. */
@@ -46,35 +46,35 @@ static int alloc_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32
 {
 	struct ext2_group_desc gd;
 	struct ext2_buf *buf;
-	int r = group_read(fs, g, &gd);
+	int r = ext2_group_read(fs, g, &gd);
 	if (r < 0 || gd.bg_free_blocks_count == 0)
 		return r < 0 ? r : -ENOSPC;
 	r = bitmap_buf(fs, g, &gd, &buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
-	uint32_t count = group_block_count(fs, g);
+	uint32_t count = ext2_group_block_count(fs, g);
 	int32_t bit = find_clear(buf->data, start, count);
 	if (bit < 0)
 		bit = find_clear(buf->data, 0, start);
-	uint32_t found = group_first_block(fs, g) + (uint32_t)bit;
+	uint32_t found = ext2_group_first_block(fs, g) + (uint32_t)bit;
 	if (bit < 0)
 		r = ext2_corrupt(fs, "ext2: group %u: free block count %u but bitmap full", g,
 				 gd.bg_free_blocks_count);
-	else if (!block_in_range(fs, found) || group_metadata(fs, &gd, found))
+	else if (!ext2_block_in_range(fs, found) || group_metadata(fs, &gd, found))
 		r = ext2_corrupt(fs, "ext2: group %u: bitmap frees metadata block %u", g, found);
 	if (r == 0) {
 		buf->data[bit >> 3] |= (uint8_t)(1u << (bit & 7));
-		cache_dirty(buf);
+		ext2_cache_dirty(buf);
 	}
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	if (r == 0)
-		r = group_adjust(fs, g, -1, 0, 0);
+		r = ext2_group_adjust(fs, g, -1, 0, 0);
 	if (r == 0)
 		*block = found;
 	return r;
 }
 
-int block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *block)
+int ext2_block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *block)
 {
 	if (fs->sb.s_free_blocks_count == 0)
 		return -ENOSPC;
@@ -95,29 +95,29 @@ int block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *block)
 	return status;
 }
 
-int block_free(struct ext2_fs *fs, uint32_t block)
+int ext2_block_free(struct ext2_fs *fs, uint32_t block)
 {
-	if (!block_in_range(fs, block))
+	if (!ext2_block_in_range(fs, block))
 		return ext2_corrupt(fs, "ext2: freeing block %u out of range", block);
 	uint32_t g = (block - fs->sb.s_first_data_block) / fs->sb.s_blocks_per_group;
 	uint32_t bit = (block - fs->sb.s_first_data_block) % fs->sb.s_blocks_per_group;
 	struct ext2_group_desc gd;
 	struct ext2_buf *buf;
-	int r = group_read(fs, g, &gd);
-	if (r < 0)
+	int r = ext2_group_read(fs, g, &gd);
+	if (r != 0)
 		return r;
 	if (group_metadata(fs, &gd, block))
 		return ext2_corrupt(fs, "ext2: freeing metadata block %u", block);
 	r = bitmap_buf(fs, g, &gd, &buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	uint8_t mask = (uint8_t)(1u << (bit & 7));
 	if (!(buf->data[bit >> 3] & mask)) {
 		r = ext2_corrupt(fs, "ext2: freeing free block %u", block);
 	} else {
 		buf->data[bit >> 3] &= (uint8_t)~mask;
-		cache_dirty(buf);
+		ext2_cache_dirty(buf);
 	}
-	cache_release(fs, buf);
-	return r < 0 ? r : group_adjust(fs, g, 1, 0, 0);
+	ext2_cache_release(fs, buf);
+	return r < 0 ? r : ext2_group_adjust(fs, g, 1, 0, 0);
 }

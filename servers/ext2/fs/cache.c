@@ -1,14 +1,14 @@
 /*
  * The block cache: EXT2_CACHE_BLOCKS buffers of one block each, reused in
- * least-recently-released order. A buffer is pinned between cache_read (or
- * cache_zero) and cache_release and is never evicted while pinned. Writes
+ * least-recently-released order. A buffer is pinned between ext2_cache_read (or
+ * ext2_cache_zero) and ext2_cache_release and is never evicted while pinned. Writes
  * are write-back: a dirty buffer reaches the device when it is evicted or
- * at cache_flush (ext2_sync), so the image is consistent after a sync.
+ * at ext2_cache_flush (ext2_sync), so the image is consistent after a sync.
  */
 #include "internal.h"
 #include <string.h>
 
-void cache_init(struct ext2_fs *fs)
+void ext2_cache_init(struct ext2_fs *fs)
 {
 	memset(fs->cache, 0, sizeof(fs->cache));
 	fs->clock = 0;
@@ -61,7 +61,7 @@ static int evict(struct ext2_fs *fs, struct ext2_buf **out)
 	}
 	if (best->used && best->dirty) {
 		int r = buf_write(fs, best);
-		if (r < 0)
+		if (r != 0)
 			return r;
 	}
 	best->used = false;
@@ -73,12 +73,12 @@ static int evict(struct ext2_fs *fs, struct ext2_buf **out)
  * Pins the buffer of block, reading it if needed. The caller has checked
  * that block lies on the device.
  */
-int cache_read(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out)
+int ext2_cache_read(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out)
 {
 	struct ext2_buf *b = find(fs, block);
 	if (!b) {
 		int r = evict(fs, &b);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		r = fs->dev.read(fs->dev.ctx, block_offset(fs, block), b->data, fs->block_size);
 		if (r < 0) {
@@ -95,12 +95,12 @@ int cache_read(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out)
 }
 
 /* Pins a buffer for a newly allocated block, zero-filled and dirty. */
-int cache_zero(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out)
+int ext2_cache_zero(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out)
 {
 	struct ext2_buf *b = find(fs, block);
 	if (!b) {
 		int r = evict(fs, &b);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		b->block = block;
 		b->used = true;
@@ -112,12 +112,12 @@ int cache_zero(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out)
 	return 0;
 }
 
-void cache_dirty(struct ext2_buf *buf)
+void ext2_cache_dirty(struct ext2_buf *buf)
 {
 	buf->dirty = true;
 }
 
-void cache_release(struct ext2_fs *fs, struct ext2_buf *buf)
+void ext2_cache_release(struct ext2_fs *fs, struct ext2_buf *buf)
 {
 	if (buf->pins)
 		buf->pins--;
@@ -125,7 +125,7 @@ void cache_release(struct ext2_fs *fs, struct ext2_buf *buf)
 }
 
 /* Writes every dirty buffer; the first error is returned after trying all. */
-int cache_flush(struct ext2_fs *fs)
+int ext2_cache_flush(struct ext2_fs *fs)
 {
 	int status = 0;
 	for (int i = 0; i < EXT2_CACHE_BLOCKS; i++) {

@@ -18,7 +18,7 @@
 #define ENTRY(buf, off) ((struct ext2_dir_entry *)((buf)->data + (off)))
 
 /* A name for a new entry: 1..255 bytes without '/'; "." and ".." exist already. */
-int name_check(const char *name, size_t *len)
+int ext2_name_check(const char *name, size_t *len)
 {
 	size_t n = 0;
 	while (n <= EXT2_NAME_MAX && name[n])
@@ -34,7 +34,7 @@ int name_check(const char *name, size_t *len)
 }
 
 /* The directory's size must be a whole, non-zero number of blocks. */
-int dir_check(struct ext2_fs *fs, uint32_t dir, const struct ext2_inode *dirinode)
+int ext2_dir_check(struct ext2_fs *fs, uint32_t dir, const struct ext2_inode *dirinode)
 {
 	if ((dirinode->i_mode & EXT2_S_IFMT) != EXT2_S_IFDIR)
 		return -ENOTDIR;
@@ -70,17 +70,17 @@ static int dir_block(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirino
 		     uint32_t lblock, struct ext2_buf **buf)
 {
 	uint32_t block;
-	int r = inode_map(fs, dir, dirinode, lblock, &block);
-	if (r < 0)
+	int r = ext2_inode_map(fs, dir, dirinode, lblock, &block);
+	if (r != 0)
 		return r;
 	if (block == 0)
 		return ext2_corrupt(fs, "ext2: directory %u: hole at block %u", dir, lblock);
-	r = cache_read(fs, block, buf);
-	if (r < 0)
+	r = ext2_cache_read(fs, block, buf);
+	if (r != 0)
 		return r;
 	r = check_block(fs, dir, lblock, *buf);
 	if (r < 0)
-		cache_release(fs, *buf);
+		ext2_cache_release(fs, *buf);
 	return r;
 }
 
@@ -96,13 +96,13 @@ static int32_t find_in_block(const struct ext2_fs *fs, const struct ext2_buf *bu
 	return -1;
 }
 
-int dir_find(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
+int ext2_dir_find(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
 	     const char *name, size_t len, struct dir_hit *hit)
 {
 	for (uint32_t lblock = 0; lblock < dir_blocks(fs, dirinode); lblock++) {
 		struct ext2_buf *buf;
 		int r = dir_block(fs, dir, dirinode, lblock, &buf);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		int32_t off = find_in_block(fs, buf, name, len);
 		if (off >= 0) {
@@ -110,7 +110,7 @@ int dir_find(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
 			hit->lblock = lblock;
 			hit->offset = (uint32_t)off;
 		}
-		cache_release(fs, buf);
+		ext2_cache_release(fs, buf);
 		if (off >= 0)
 			return 0;
 	}
@@ -122,7 +122,7 @@ static int dir_touch(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirino
 {
 	dirinode->i_mtime = dirinode->i_ctime = ext2_now(fs);
 	dirinode->i_flags &= ~(uint32_t)EXT2_INDEX_FL;
-	return inode_write(fs, dir, dirinode);
+	return ext2_inode_write(fs, dir, dirinode);
 }
 
 static void fill_entry(struct ext2_fs *fs, struct ext2_dir_entry *e, const char *name,
@@ -130,7 +130,7 @@ static void fill_entry(struct ext2_fs *fs, struct ext2_dir_entry *e, const char 
 {
 	e->inode = ino;
 	e->name_len = (uint8_t)len;
-	e->file_type = fs->filetype ? (uint8_t)mode_to_ftype(mode) : 0;
+	e->file_type = fs->filetype ? (uint8_t)ext2_mode_to_ftype(mode) : 0;
 	memcpy(e->name, name, len);
 }
 
@@ -151,7 +151,7 @@ static bool add_in_block(struct ext2_fs *fs, struct ext2_buf *buf, const char *n
 			e = next;
 		}
 		fill_entry(fs, e, name, len, ino, mode);
-		cache_dirty(buf);
+		ext2_cache_dirty(buf);
 		return true;
 	}
 	return false;
@@ -167,34 +167,34 @@ static int add_block(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirino
 	struct ext2_buf *buf;
 	if (dirinode->i_size > UINT32_MAX - fs->block_size)
 		return -EFBIG;
-	int r = inode_map_alloc(fs, dir, dirinode, lblock, 0, &block, &fresh);
+	int r = ext2_inode_map_alloc(fs, dir, dirinode, lblock, 0, &block, &fresh);
 	if (r == 0 && !fresh)
 		r = ext2_corrupt(fs, "ext2: directory %u: block %u past its end", dir, lblock);
 	if (r == 0)
-		r = cache_zero(fs, block, &buf);
-	if (r < 0) {
-		(void)inode_write(fs, dir, dirinode);   /* keep what was allocated */
+		r = ext2_cache_zero(fs, block, &buf);
+	if (r != 0) {
+		(void)ext2_inode_write(fs, dir, dirinode);   /* keep what was allocated */
 		return r;
 	}
 	struct ext2_dir_entry *e = ENTRY(buf, 0);
 	e->rec_len = (uint16_t)fs->block_size;
 	fill_entry(fs, e, name, len, ino, mode);
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	dirinode->i_size += fs->block_size;
 	return 0;
 }
 
 /* Adds name -> ino; the caller has checked that name is not there yet. */
-int dir_add(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
+int ext2_dir_add(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
 	    const char *name, size_t len, uint32_t ino, uint16_t mode)
 {
 	for (uint32_t lblock = 0; lblock < dir_blocks(fs, dirinode); lblock++) {
 		struct ext2_buf *buf;
 		int r = dir_block(fs, dir, dirinode, lblock, &buf);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		bool added = add_in_block(fs, buf, name, len, ino, mode);
-		cache_release(fs, buf);
+		ext2_cache_release(fs, buf);
 		if (added)
 			return dir_touch(fs, dir, dirinode);
 	}
@@ -207,22 +207,22 @@ static int hit_block(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirino
 		     const struct dir_hit *hit, struct ext2_buf **buf)
 {
 	int r = dir_block(fs, dir, dirinode, hit->lblock, buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	for (uint32_t off = 0; off < fs->block_size; off += ENTRY(*buf, off)->rec_len) {
 		if (off == hit->offset && ENTRY(*buf, off)->inode == hit->ino)
 			return 0;
 	}
-	cache_release(fs, *buf);
+	ext2_cache_release(fs, *buf);
 	return -ENOENT;
 }
 
-int dir_remove(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
+int ext2_dir_remove(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
 	       const struct dir_hit *hit)
 {
 	struct ext2_buf *buf;
 	int r = hit_block(fs, dir, dirinode, hit, &buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	struct ext2_dir_entry *prev = NULL;
 	for (uint32_t off = 0; off < hit->offset; off += ENTRY(buf, off)->rec_len)
@@ -232,24 +232,24 @@ int dir_remove(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
 		prev->rec_len = (uint16_t)(prev->rec_len + e->rec_len);
 	else
 		e->inode = 0;
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	return dir_touch(fs, dir, dirinode);
 }
 
 /* Points an existing entry at another inode (rename over a target, ".."). */
-int dir_retarget(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
+int ext2_dir_retarget(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode,
 		 const struct dir_hit *hit, uint32_t ino, uint16_t mode)
 {
 	struct ext2_buf *buf;
 	int r = hit_block(fs, dir, dirinode, hit, &buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	struct ext2_dir_entry *e = ENTRY(buf, hit->offset);
 	e->inode = ino;
-	e->file_type = fs->filetype ? (uint8_t)mode_to_ftype(mode) : 0;
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	e->file_type = fs->filetype ? (uint8_t)ext2_mode_to_ftype(mode) : 0;
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	return dir_touch(fs, dir, dirinode);
 }
 
@@ -260,12 +260,12 @@ static bool is_dot_or_dotdot(const struct ext2_dir_entry *e)
 }
 
 /* 1 if the directory holds nothing but "." and "..", 0 if it does, or an error. */
-int dir_is_empty(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode)
+int ext2_dir_is_empty(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode)
 {
 	for (uint32_t lblock = 0; lblock < dir_blocks(fs, dirinode); lblock++) {
 		struct ext2_buf *buf;
 		int r = dir_block(fs, dir, dirinode, lblock, &buf);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		bool empty = true;
 		for (uint32_t off = 0; off < fs->block_size; off += ENTRY(buf, off)->rec_len) {
@@ -273,7 +273,7 @@ int dir_is_empty(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode)
 			if (e->inode && !is_dot_or_dotdot(e))
 				empty = false;
 		}
-		cache_release(fs, buf);
+		ext2_cache_release(fs, buf);
 		if (!empty)
 			return 0;
 	}
@@ -281,15 +281,15 @@ int dir_is_empty(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode)
 }
 
 /* Gives a new directory its first block with "." and "..". */
-int dir_init(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode, uint32_t parent)
+int ext2_dir_init(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode, uint32_t parent)
 {
 	uint32_t block;
 	bool fresh;
 	struct ext2_buf *buf;
-	int r = inode_map_alloc(fs, dir, dirinode, 0, 0, &block, &fresh);
+	int r = ext2_inode_map_alloc(fs, dir, dirinode, 0, 0, &block, &fresh);
 	if (r == 0)
-		r = cache_zero(fs, block, &buf);
-	if (r < 0)
+		r = ext2_cache_zero(fs, block, &buf);
+	if (r != 0)
 		return r;
 	struct ext2_dir_entry *dot = ENTRY(buf, 0);
 	dot->rec_len = EXT2_DIR_REC_LEN(1);
@@ -297,16 +297,20 @@ int dir_init(struct ext2_fs *fs, uint32_t dir, struct ext2_inode *dirinode, uint
 	struct ext2_dir_entry *dotdot = ENTRY(buf, dot->rec_len);
 	dotdot->rec_len = (uint16_t)(fs->block_size - dot->rec_len);
 	fill_entry(fs, dotdot, "..", 2, parent, EXT2_S_IFDIR);
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	dirinode->i_size = fs->block_size;
 	return 0;
 }
 
-static unsigned entry_type(const struct ext2_fs *fs, const struct ext2_dir_entry *e)
+/* The entry's type; without the filetype feature, from the inode it names. */
+static unsigned entry_type(struct ext2_fs *fs, const struct ext2_dir_entry *e)
 {
-	if (!fs->filetype || e->file_type > EXT2_FT_SYMLINK)
+	struct ext2_inode inode;
+	if (fs->filetype)
+		return e->file_type > EXT2_FT_SYMLINK ? EXT2_FT_UNKNOWN : e->file_type;
+	if (ext2_inode_read(fs, e->inode, &inode) < 0)
 		return EXT2_FT_UNKNOWN;
-	return e->file_type;
+	return ext2_mode_to_ftype(inode.i_mode);
 }
 
 /* Lists one block from offset start; returns 1 if fill asked to stop at *stop. */
@@ -336,10 +340,10 @@ int ext2_readdir(struct ext2_fs *fs, uint32_t dir, uint64_t *cookie,
 		 ext2_filldir_t fill, void *arg)
 {
 	struct ext2_inode dirinode;
-	int r = inode_get(fs, dir, &dirinode);
+	int r = ext2_inode_get(fs, dir, &dirinode);
 	if (r == 0)
-		r = dir_check(fs, dir, &dirinode);
-	if (r < 0)
+		r = ext2_dir_check(fs, dir, &dirinode);
+	if (r != 0)
 		return r;
 	int count = 0;
 	uint32_t start = (uint32_t)(*cookie & (fs->block_size - 1));
@@ -348,10 +352,10 @@ int ext2_readdir(struct ext2_fs *fs, uint32_t dir, uint64_t *cookie,
 		struct ext2_buf *buf;
 		uint32_t stop;
 		r = dir_block(fs, dir, &dirinode, (uint32_t)lblock, &buf);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		int stopped = list_block(fs, buf, start, fill, arg, &stop, &count);
-		cache_release(fs, buf);
+		ext2_cache_release(fs, buf);
 		if (stopped) {
 			*cookie = (lblock << fs->block_shift) | stop;
 			return count;
@@ -370,14 +374,14 @@ int ext2_lookup(struct ext2_fs *fs, uint32_t dir, const char *name, uint32_t *in
 		return -ENOENT;
 	if (len > EXT2_NAME_MAX)
 		return -ENAMETOOLONG;
-	int r = inode_get(fs, dir, &dirinode);
+	int r = ext2_inode_get(fs, dir, &dirinode);
 	if (r == 0)
-		r = dir_check(fs, dir, &dirinode);
+		r = ext2_dir_check(fs, dir, &dirinode);
 	if (r == 0)
-		r = dir_find(fs, dir, &dirinode, name, len, &hit);
+		r = ext2_dir_find(fs, dir, &dirinode, name, len, &hit);
 	if (r == 0)
-		r = inode_read(fs, hit.ino, &target);
-	if (r < 0)
+		r = ext2_inode_read(fs, hit.ino, &target);
+	if (r != 0)
 		return r;
 	if (target.i_mode == 0)
 		return ext2_corrupt(fs, "ext2: directory %u: entry '%s' names free inode %u",

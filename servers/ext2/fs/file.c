@@ -8,8 +8,8 @@
 
 static int regular_file(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
 {
-	int r = inode_get(fs, ino, inode);
-	if (r < 0)
+	int r = ext2_inode_get(fs, ino, inode);
+	if (r != 0)
 		return r;
 	switch (inode->i_mode & EXT2_S_IFMT) {
 	case EXT2_S_IFREG: return 0;
@@ -24,18 +24,18 @@ static int read_chunk(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode
 {
 	uint32_t block;
 	struct ext2_buf *buf;
-	int r = inode_map(fs, ino, inode, lblock, &block);
-	if (r < 0)
+	int r = ext2_inode_map(fs, ino, inode, lblock, &block);
+	if (r != 0)
 		return r;
 	if (block == 0) {
 		memset(dst, 0, len);
 		return 0;
 	}
-	r = cache_read(fs, block, &buf);
-	if (r < 0)
+	r = ext2_cache_read(fs, block, &buf);
+	if (r != 0)
 		return r;
 	memcpy(dst, buf->data + off, len);
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
@@ -43,9 +43,9 @@ int ext2_read(struct ext2_fs *fs, uint32_t ino, uint64_t offset, void *buf, size
 {
 	struct ext2_inode inode;
 	int r = regular_file(fs, ino, &inode);
-	if (r < 0)
+	if (r != 0)
 		return r;
-	uint64_t size = inode_size(&inode);
+	uint64_t size = ext2_inode_size(&inode);
 	if (offset >= size)
 		return 0;
 	if (len > EXT2_IO_MAX)
@@ -77,20 +77,20 @@ static int write_chunk(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inod
 	uint32_t block;
 	bool fresh;
 	struct ext2_buf *buf;
-	int r = inode_map_alloc(fs, ino, inode, lblock, *goal, &block, &fresh);
-	if (r < 0)
+	int r = ext2_inode_map_alloc(fs, ino, inode, lblock, *goal, &block, &fresh);
+	if (r != 0)
 		return r;
 	*goal = block + 1;
 	/* a new block, or one overwritten whole, need not be read first */
 	if (fresh || len == fs->block_size)
-		r = cache_zero(fs, block, &buf);
+		r = ext2_cache_zero(fs, block, &buf);
 	else
-		r = cache_read(fs, block, &buf);
-	if (r < 0)
+		r = ext2_cache_read(fs, block, &buf);
+	if (r != 0)
 		return r;
 	memcpy(buf->data + off, src, len);
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
@@ -123,11 +123,11 @@ int ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t offset, const void *bu
 			break;
 		done += chunk;
 	}
-	if (offset + done > inode_size(&inode))
-		inode_set_size(&inode, offset + done);
+	if (offset + done > ext2_inode_size(&inode))
+		ext2_inode_set_size(&inode, offset + done);
 	if (done)
 		inode.i_mtime = inode.i_ctime = ext2_now(fs);
-	int w = inode_write(fs, ino, &inode);
+	int w = ext2_inode_write(fs, ino, &inode);
 	if (done)
 		return w < 0 ? w : (int)done;
 	return r < 0 ? r : w;
@@ -141,15 +141,15 @@ static int zero_tail(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 	struct ext2_buf *buf;
 	if (off == 0)
 		return 0;
-	int r = inode_map(fs, ino, inode, (uint32_t)(size >> fs->block_shift), &block);
+	int r = ext2_inode_map(fs, ino, inode, (uint32_t)(size >> fs->block_shift), &block);
 	if (r < 0 || block == 0)
 		return r;
-	r = cache_read(fs, block, &buf);
-	if (r < 0)
+	r = ext2_cache_read(fs, block, &buf);
+	if (r != 0)
 		return r;
 	memset(buf->data + off, 0, fs->block_size - off);
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
@@ -159,19 +159,19 @@ int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size)
 	if (fs->read_only)
 		return -EROFS;
 	int r = regular_file(fs, ino, &inode);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	if (size > fs->max_size)
 		return -EFBIG;
-	if (size < inode_size(&inode)) {
+	if (size < ext2_inode_size(&inode)) {
 		uint64_t first = (size + fs->block_size - 1) >> fs->block_shift;
-		r = inode_free_from(fs, ino, &inode, (uint32_t)first);
+		r = ext2_inode_free_from(fs, ino, &inode, (uint32_t)first);
 		if (r == 0)
 			r = zero_tail(fs, ino, &inode, size);
 	}
 	if (r == 0)
-		inode_set_size(&inode, size);
+		ext2_inode_set_size(&inode, size);
 	inode.i_mtime = inode.i_ctime = ext2_now(fs);
-	int w = inode_write(fs, ino, &inode);
+	int w = ext2_inode_write(fs, ino, &inode);
 	return r < 0 ? r : w;
 }

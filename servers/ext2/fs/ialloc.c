@@ -9,10 +9,10 @@
 static int bitmap_buf(struct ext2_fs *fs, uint32_t group, const struct ext2_group_desc *gd,
 		      struct ext2_buf **buf)
 {
-	if (!block_in_range(fs, gd->bg_inode_bitmap))
+	if (!ext2_block_in_range(fs, gd->bg_inode_bitmap))
 		return ext2_corrupt(fs, "ext2: group %u: inode bitmap %u out of range", group,
 				    gd->bg_inode_bitmap);
-	return cache_read(fs, gd->bg_inode_bitmap, buf);
+	return ext2_cache_read(fs, gd->bg_inode_bitmap, buf);
 }
 
 static int32_t find_clear(const uint8_t *map, uint32_t from, uint32_t to)
@@ -32,8 +32,8 @@ static int32_t find_clear(const uint8_t *map, uint32_t from, uint32_t to)
 static int check_unused(struct ext2_fs *fs, uint32_t ino)
 {
 	struct ext2_inode inode;
-	int r = inode_read(fs, ino, &inode);
-	if (r < 0)
+	int r = ext2_inode_read(fs, ino, &inode);
+	if (r != 0)
 		return r;
 	if (inode.i_links_count && inode.i_mode && !inode.i_dtime)
 		return ext2_corrupt(fs, "ext2: inode bitmap frees inode %u in use", ino);
@@ -44,11 +44,11 @@ static int alloc_in_group(struct ext2_fs *fs, uint32_t g, bool is_dir, uint32_t 
 {
 	struct ext2_group_desc gd;
 	struct ext2_buf *buf;
-	int r = group_read(fs, g, &gd);
+	int r = ext2_group_read(fs, g, &gd);
 	if (r < 0 || gd.bg_free_inodes_count == 0)
 		return r < 0 ? r : -ENOSPC;
 	r = bitmap_buf(fs, g, &gd, &buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	uint32_t ipg = fs->sb.s_inodes_per_group;
 	uint32_t base = g * ipg;
@@ -61,21 +61,21 @@ static int alloc_in_group(struct ext2_fs *fs, uint32_t g, bool is_dir, uint32_t 
 		r = check_unused(fs, base + (uint32_t)bit + 1);
 	if (r == 0) {
 		buf->data[bit >> 3] |= (uint8_t)(1u << (bit & 7));
-		cache_dirty(buf);
+		ext2_cache_dirty(buf);
 	}
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	if (r == 0)
-		r = group_adjust(fs, g, 0, -1, is_dir ? 1 : 0);
+		r = ext2_group_adjust(fs, g, 0, -1, is_dir ? 1 : 0);
 	if (r == 0)
 		*ino = base + (uint32_t)bit + 1;
 	return r;
 }
 
-int inode_alloc(struct ext2_fs *fs, uint32_t dir, bool is_dir, uint32_t *ino)
+int ext2_inode_alloc(struct ext2_fs *fs, uint32_t dir, bool is_dir, uint32_t *ino)
 {
 	if (fs->sb.s_free_inodes_count == 0)
 		return -ENOSPC;
-	uint32_t group = group_of_inode(fs, dir);
+	uint32_t group = ext2_group_of_inode(fs, dir);
 	int status = -ENOSPC;
 	for (uint32_t i = 0; i < fs->groups; i++) {
 		int r = alloc_in_group(fs, (group + i) % fs->groups, is_dir, ino);
@@ -87,25 +87,25 @@ int inode_alloc(struct ext2_fs *fs, uint32_t dir, bool is_dir, uint32_t *ino)
 	return status;
 }
 
-int inode_free(struct ext2_fs *fs, uint32_t ino, bool is_dir)
+int ext2_inode_free(struct ext2_fs *fs, uint32_t ino, bool is_dir)
 {
-	uint32_t g = group_of_inode(fs, ino);
+	uint32_t g = ext2_group_of_inode(fs, ino);
 	uint32_t bit = (ino - 1) % fs->sb.s_inodes_per_group;
 	struct ext2_group_desc gd;
 	struct ext2_buf *buf;
-	int r = group_read(fs, g, &gd);
-	if (r < 0)
+	int r = ext2_group_read(fs, g, &gd);
+	if (r != 0)
 		return r;
 	r = bitmap_buf(fs, g, &gd, &buf);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	uint8_t mask = (uint8_t)(1u << (bit & 7));
 	if (!(buf->data[bit >> 3] & mask)) {
 		r = ext2_corrupt(fs, "ext2: freeing free inode %u", ino);
 	} else {
 		buf->data[bit >> 3] &= (uint8_t)~mask;
-		cache_dirty(buf);
+		ext2_cache_dirty(buf);
 	}
-	cache_release(fs, buf);
-	return r < 0 ? r : group_adjust(fs, g, 0, 1, is_dir ? -1 : 0);
+	ext2_cache_release(fs, buf);
+	return r < 0 ? r : ext2_group_adjust(fs, g, 0, 1, is_dir ? -1 : 0);
 }

@@ -21,55 +21,55 @@ static int inode_buf(struct ext2_fs *fs, uint32_t ino, struct ext2_buf **buf, ui
 	if (!ino_in_range(fs, ino))
 		return ext2_corrupt(fs, "ext2: inode %u out of range", ino);
 	struct ext2_group_desc gd;
-	int r = group_read(fs, group_of_inode(fs, ino), &gd);
-	if (r < 0)
+	int r = ext2_group_read(fs, ext2_group_of_inode(fs, ino), &gd);
+	if (r != 0)
 		return r;
 	uint32_t byte = ((ino - 1) % fs->sb.s_inodes_per_group) * fs->inode_size;
 	uint32_t block = gd.bg_inode_table + (byte >> fs->block_shift);
-	if (!block_in_range(fs, gd.bg_inode_table) || !block_in_range(fs, block))
+	if (!ext2_block_in_range(fs, gd.bg_inode_table) || !ext2_block_in_range(fs, block))
 		return ext2_corrupt(fs, "ext2: inode %u: inode table block %u out of range", ino, block);
 	*offset = byte & (fs->block_size - 1);
-	return cache_read(fs, block, buf);
+	return ext2_cache_read(fs, block, buf);
 }
 
-int inode_read(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
+int ext2_inode_read(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
 {
 	struct ext2_buf *buf;
 	uint32_t offset;
 	int r = inode_buf(fs, ino, &buf, &offset);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	memcpy(inode, buf->data + offset, sizeof(*inode));
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
 /* Writes the first 128 bytes; the rest of a large inode (xattrs) stays. */
-int inode_write(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *inode)
+int ext2_inode_write(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *inode)
 {
 	struct ext2_buf *buf;
 	uint32_t offset;
 	int r = inode_buf(fs, ino, &buf, &offset);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	memcpy(buf->data + offset, inode, sizeof(*inode));
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
 /* Writes a new inode over the whole slot, clearing what a former one left. */
-int inode_init(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *inode)
+int ext2_inode_init(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *inode)
 {
 	struct ext2_buf *buf;
 	uint32_t offset;
 	int r = inode_buf(fs, ino, &buf, &offset);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	memset(buf->data + offset, 0, fs->inode_size);
 	memcpy(buf->data + offset, inode, sizeof(*inode));
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
@@ -89,24 +89,25 @@ static bool mode_valid(uint16_t mode)
  * such inode, -ENOENT if it is free) and checks what every operation relies
  * on: a known file type and a size the block map can hold.
  */
-int inode_get(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
+int ext2_inode_get(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
 {
 	if (!fs->mounted || !ino_in_range(fs, ino))
 		return -EINVAL;
-	int r = inode_read(fs, ino, inode);
-	if (r < 0)
+	int r = ext2_inode_read(fs, ino, inode);
+	if (r != 0)
 		return r;
-	if (inode->i_mode == 0 && inode->i_links_count == 0)
+	/* free: never used, or deleted (an open-unlinked inode has no dtime yet) */
+	if (inode->i_links_count == 0 && (inode->i_mode == 0 || inode->i_dtime))
 		return -ENOENT;
 	if (!mode_valid(inode->i_mode))
 		return ext2_corrupt(fs, "ext2: inode %u: bad mode 0%o", ino, inode->i_mode);
-	if (inode_size(inode) > fs->max_size)
+	if (ext2_inode_size(inode) > fs->max_size)
 		return ext2_corrupt(fs, "ext2: inode %u: size %llu too large", ino,
-				    (unsigned long long)inode_size(inode));
+				    (unsigned long long)ext2_inode_size(inode));
 	return 0;
 }
 
-uint64_t inode_size(const struct ext2_inode *inode)
+uint64_t ext2_inode_size(const struct ext2_inode *inode)
 {
 	uint64_t size = inode->i_size;
 	if ((inode->i_mode & EXT2_S_IFMT) == EXT2_S_IFREG)
@@ -114,24 +115,24 @@ uint64_t inode_size(const struct ext2_inode *inode)
 	return size;
 }
 
-void inode_set_size(struct ext2_inode *inode, uint64_t size)
+void ext2_inode_set_size(struct ext2_inode *inode, uint64_t size)
 {
 	inode->i_size = (uint32_t)size;
 	if ((inode->i_mode & EXT2_S_IFMT) == EXT2_S_IFREG)
 		inode->i_size_high = (uint32_t)(size >> 32);
 }
 
-uint32_t inode_uid(const struct ext2_inode *inode)
+uint32_t ext2_inode_uid(const struct ext2_inode *inode)
 {
 	return inode->i_uid | (uint32_t)inode->i_uid_high << 16;
 }
 
-uint32_t inode_gid(const struct ext2_inode *inode)
+uint32_t ext2_inode_gid(const struct ext2_inode *inode)
 {
 	return inode->i_gid | (uint32_t)inode->i_gid_high << 16;
 }
 
-void inode_set_owner(struct ext2_inode *inode, uint32_t uid, uint32_t gid)
+void ext2_inode_set_owner(struct ext2_inode *inode, uint32_t uid, uint32_t gid)
 {
 	inode->i_uid = (uint16_t)uid;
 	inode->i_uid_high = (uint16_t)(uid >> 16);
@@ -140,20 +141,20 @@ void inode_set_owner(struct ext2_inode *inode, uint32_t uid, uint32_t gid)
 }
 
 /* A symlink whose target sits in i_block: it owns no data block. */
-bool inode_is_fast_symlink(const struct ext2_fs *fs, const struct ext2_inode *inode)
+bool ext2_inode_is_fast_symlink(const struct ext2_fs *fs, const struct ext2_inode *inode)
 {
 	uint32_t acl = inode->i_file_acl ? SECTORS(fs) : 0;
 	return (inode->i_mode & EXT2_S_IFMT) == EXT2_S_IFLNK && inode->i_blocks == acl;
 }
 
 /* Whether i_block holds block numbers (not a device number or a target). */
-bool inode_has_blocks(const struct ext2_inode *inode)
+bool ext2_inode_has_blocks(const struct ext2_inode *inode)
 {
 	uint16_t type = inode->i_mode & EXT2_S_IFMT;
 	return type == EXT2_S_IFREG || type == EXT2_S_IFDIR || type == EXT2_S_IFLNK;
 }
 
-unsigned mode_to_ftype(uint16_t mode)
+unsigned ext2_mode_to_ftype(uint16_t mode)
 {
 	switch (mode & EXT2_S_IFMT) {
 	case EXT2_S_IFREG: return EXT2_FT_REG_FILE;
@@ -203,7 +204,7 @@ static int block_path(const struct ext2_fs *fs, uint32_t lblock, uint32_t path[4
 
 static int check_block(struct ext2_fs *fs, uint32_t ino, uint32_t block)
 {
-	if (block && !block_in_range(fs, block))
+	if (block && !ext2_block_in_range(fs, block))
 		return ext2_corrupt(fs, "ext2: inode %u: block %u out of range", ino, block);
 	return 0;
 }
@@ -215,11 +216,11 @@ static int read_ptr(struct ext2_fs *fs, uint32_t ino, uint32_t block, uint32_t i
 	struct ext2_buf *buf;
 	int r = check_block(fs, ino, block);
 	if (r == 0)
-		r = cache_read(fs, block, &buf);
-	if (r < 0)
+		r = ext2_cache_read(fs, block, &buf);
+	if (r != 0)
 		return r;
 	*value = ((const uint32_t *)buf->data)[index];
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	return check_block(fs, ino, *value);
 }
 
@@ -235,7 +236,7 @@ static int walk(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *inode
 	int r = check_block(fs, ino, b);
 	for (int level = 1; r == 0 && level < depth && b; level++)
 		r = read_ptr(fs, ino, b, path[level], &b);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	*block = b;
 	*missing = 0;
@@ -250,7 +251,7 @@ static int walk(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *inode
 	return 0;
 }
 
-int inode_map(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
+int ext2_inode_map(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 	      uint32_t lblock, uint32_t *block)
 {
 	uint32_t path[4];
@@ -269,16 +270,16 @@ static int alloc_for(struct ext2_fs *fs, struct ext2_inode *inode, uint32_t goal
 {
 	if (inode->i_blocks > UINT32_MAX - SECTORS(fs))
 		return -EFBIG;
-	int r = block_alloc(fs, goal, block);
-	if (r < 0)
+	int r = ext2_block_alloc(fs, goal, block);
+	if (r != 0)
 		return r;
 	inode->i_blocks += SECTORS(fs);
 	if (indirect) {
 		struct ext2_buf *buf;
-		r = cache_zero(fs, *block, &buf);
-		if (r < 0)
+		r = ext2_cache_zero(fs, *block, &buf);
+		if (r != 0)
 			return r;
-		cache_release(fs, buf);
+		ext2_cache_release(fs, buf);
 	}
 	return 0;
 }
@@ -288,26 +289,26 @@ static int fill_ptr(struct ext2_fs *fs, struct ext2_inode *inode, uint32_t block
 		    uint32_t index, uint32_t goal, bool indirect, uint32_t *value)
 {
 	struct ext2_buf *buf;
-	int r = cache_read(fs, block, &buf);
-	if (r < 0)
+	int r = ext2_cache_read(fs, block, &buf);
+	if (r != 0)
 		return r;
 	uint32_t *slot = (uint32_t *)buf->data + index;
 	if (*slot == 0) {
 		r = alloc_for(fs, inode, goal, indirect, slot);
 		if (r == 0)
-			cache_dirty(buf);
+			ext2_cache_dirty(buf);
 	}
 	*value = *slot;
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	return r;
 }
 
 /*
  * Maps lblock, allocating it and any missing indirect blocks near goal. The
  * caller writes the inode back. *fresh says the data block is new: its
- * contents are undefined until the caller fills it (cache_zero).
+ * contents are undefined until the caller fills it (ext2_cache_zero).
  */
-int inode_map_alloc(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
+int ext2_inode_map_alloc(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 		    uint32_t lblock, uint32_t goal, uint32_t *block, bool *fresh)
 {
 	uint32_t path[4];
@@ -317,20 +318,20 @@ int inode_map_alloc(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 		return -EFBIG;
 	int r = walk(fs, ino, inode, path, depth, block, &missing);
 	*fresh = false;
-	if (r < 0 || *block)
+	if (r != 0 || *block)
 		return r;
 	/* check for space first, so a failure leaves no half-built branch */
 	if (fs->sb.s_free_blocks_count < (uint32_t)missing)
 		return -ENOSPC;
 	if (goal == 0)
-		goal = group_first_block(fs, group_of_inode(fs, ino));
+		goal = ext2_group_first_block(fs, ext2_group_of_inode(fs, ino));
 	uint32_t *top = &inode->i_block[path[0]];
 	if (*top == 0)
 		r = alloc_for(fs, inode, goal, depth > 1, top);
 	uint32_t b = *top;
 	for (int level = 1; r == 0 && level < depth; level++)
 		r = fill_ptr(fs, inode, b, path[level], goal, level < depth - 1, &b);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	*block = b;
 	*fresh = true;
@@ -339,8 +340,8 @@ int inode_map_alloc(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 
 static int release_block(struct ext2_fs *fs, struct ext2_inode *inode, uint32_t *slot)
 {
-	int r = block_free(fs, *slot);
-	if (r < 0)
+	int r = ext2_block_free(fs, *slot);
+	if (r != 0)
 		return r;
 	*slot = 0;
 	inode->i_blocks = inode->i_blocks >= SECTORS(fs) ? inode->i_blocks - SECTORS(fs) : 0;
@@ -362,8 +363,8 @@ static int free_tree(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 		return r < 0 || base < first ? r : release_block(fs, inode, slot);
 	uint64_t span = (uint64_t)1 << (fs->ptr_shift * (level - 1));
 	struct ext2_buf *buf;
-	r = cache_read(fs, *slot, &buf);
-	if (r < 0)
+	r = ext2_cache_read(fs, *slot, &buf);
+	if (r != 0)
 		return r;
 	for (uint32_t i = 0; r == 0 && i < fs->ptrs_per_block; i++) {
 		uint64_t child = base + i * span;
@@ -371,16 +372,16 @@ static int free_tree(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
 		if (child + span <= first || *entry == 0)
 			continue;
 		r = free_tree(fs, ino, inode, entry, level - 1, child, first);
-		cache_dirty(buf);
+		ext2_cache_dirty(buf);
 	}
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	if (r < 0 || base < first)
 		return r;
 	return release_block(fs, inode, slot);
 }
 
 /* Frees every block mapping logical blocks from first on. */
-int inode_free_from(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode, uint32_t first)
+int ext2_inode_free_from(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode, uint32_t first)
 {
 	uint64_t p = fs->ptrs_per_block;
 	uint64_t base[EXT2_N_BLOCKS];
@@ -404,8 +405,8 @@ static int free_xattr(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode
 	struct ext2_buf *buf;
 	int r = check_block(fs, ino, block);
 	if (r == 0)
-		r = cache_read(fs, block, &buf);
-	if (r < 0)
+		r = ext2_cache_read(fs, block, &buf);
+	if (r != 0)
 		return r;
 	uint32_t *header = (uint32_t *)buf->data;
 	bool last = false;
@@ -415,8 +416,8 @@ static int free_xattr(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode
 		last = true;
 	else
 		header[1]--;
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	if (r == 0 && last)
 		r = release_block(fs, inode, &inode->i_file_acl);
 	inode->i_file_acl = 0;
@@ -424,11 +425,11 @@ static int free_xattr(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode
 }
 
 /* Frees an inode with no links left: its blocks, then the inode itself. */
-int inode_drop(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
+int ext2_inode_drop(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
 {
 	int r = 0;
-	if (inode_has_blocks(inode) && !inode_is_fast_symlink(fs, inode))
-		r = inode_free_from(fs, ino, inode, 0);
+	if (ext2_inode_has_blocks(inode) && !ext2_inode_is_fast_symlink(fs, inode))
+		r = ext2_inode_free_from(fs, ino, inode, 0);
 	if (r == 0 && inode->i_file_acl)
 		r = free_xattr(fs, ino, inode);
 	bool is_dir = (inode->i_mode & EXT2_S_IFMT) == EXT2_S_IFDIR;
@@ -436,9 +437,9 @@ int inode_drop(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode)
 	inode->i_dtime = ext2_now(fs);
 	if (inode->i_dtime == 0)
 		inode->i_dtime = 1;     /* 0 would mean "in use" to e2fsck */
-	inode_set_size(inode, 0);
-	int w = inode_write(fs, ino, inode);
+	ext2_inode_set_size(inode, 0);
+	int w = ext2_inode_write(fs, ino, inode);
 	if (r == 0)
 		r = w;
-	return r == 0 ? inode_free(fs, ino, is_dir) : r;
+	return r == 0 ? ext2_inode_free(fs, ino, is_dir) : r;
 }

@@ -20,8 +20,8 @@ void ext2_log(struct ext2_fs *fs, const char *fmt, ...)
 		fs->dev.log(fs->dev.ctx, line);
 }
 
-/* Reports a malformed on-disk structure; returns -EIO for the caller to pass on. */
-int ext2_corrupt(struct ext2_fs *fs, const char *fmt, ...)
+/* Logs a malformed on-disk structure and marks the file system as having errors. */
+void ext2_report(struct ext2_fs *fs, const char *fmt, ...)
 {
 	char line[EXT2_LOG_LINE_MAX];
 	va_list ap;
@@ -31,7 +31,6 @@ int ext2_corrupt(struct ext2_fs *fs, const char *fmt, ...)
 	if (fs->dev.log)
 		fs->dev.log(fs->dev.ctx, line);
 	fs->errors = true;
-	return -EIO;
 }
 
 uint32_t ext2_now(struct ext2_fs *fs)
@@ -40,25 +39,25 @@ uint32_t ext2_now(struct ext2_fs *fs)
 }
 
 /* Data and metadata blocks live in [meta_end, s_blocks_count). */
-bool block_in_range(const struct ext2_fs *fs, uint32_t block)
+bool ext2_block_in_range(const struct ext2_fs *fs, uint32_t block)
 {
 	return block >= fs->meta_end && block < fs->sb.s_blocks_count;
 }
 
-uint32_t group_first_block(const struct ext2_fs *fs, uint32_t group)
+uint32_t ext2_group_first_block(const struct ext2_fs *fs, uint32_t group)
 {
 	return fs->sb.s_first_data_block + group * fs->sb.s_blocks_per_group;
 }
 
 /* The last group may be shorter than the others. */
-uint32_t group_block_count(const struct ext2_fs *fs, uint32_t group)
+uint32_t ext2_group_block_count(const struct ext2_fs *fs, uint32_t group)
 {
-	uint32_t first = group_first_block(fs, group);
+	uint32_t first = ext2_group_first_block(fs, group);
 	uint32_t left = fs->sb.s_blocks_count - first;
 	return left < fs->sb.s_blocks_per_group ? left : fs->sb.s_blocks_per_group;
 }
 
-uint32_t group_of_inode(const struct ext2_fs *fs, uint32_t ino)
+uint32_t ext2_group_of_inode(const struct ext2_fs *fs, uint32_t ino)
 {
 	return (ino - 1) / fs->sb.s_inodes_per_group;
 }
@@ -67,22 +66,22 @@ static int group_buf(struct ext2_fs *fs, uint32_t group, struct ext2_buf **buf,
 		     struct ext2_group_desc **gd)
 {
 	uint32_t block = fs->sb.s_first_data_block + 1 + group / fs->desc_per_block;
-	int r = cache_read(fs, block, buf);
-	if (r < 0)
+	int r = ext2_cache_read(fs, block, buf);
+	if (r != 0)
 		return r;
 	*gd = (struct ext2_group_desc *)(*buf)->data + group % fs->desc_per_block;
 	return 0;
 }
 
-int group_read(struct ext2_fs *fs, uint32_t group, struct ext2_group_desc *gd)
+int ext2_group_read(struct ext2_fs *fs, uint32_t group, struct ext2_group_desc *gd)
 {
 	struct ext2_buf *buf;
 	struct ext2_group_desc *p;
 	int r = group_buf(fs, group, &buf, &p);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	*gd = *p;
-	cache_release(fs, buf);
+	ext2_cache_release(fs, buf);
 	return 0;
 }
 
@@ -96,23 +95,23 @@ static bool add_checked(uint16_t *field, int delta, uint32_t max)
 }
 
 /* Moves a group's (and the superblock's) free and directory counts. */
-int group_adjust(struct ext2_fs *fs, uint32_t group, int blocks, int inodes, int dirs)
+int ext2_group_adjust(struct ext2_fs *fs, uint32_t group, int blocks, int inodes, int dirs)
 {
 	struct ext2_buf *buf;
 	struct ext2_group_desc *gd;
 	int r = group_buf(fs, group, &buf, &gd);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	struct ext2_group_desc copy = *gd;
-	if (!add_checked(&copy.bg_free_blocks_count, blocks, group_block_count(fs, group)) ||
+	if (!add_checked(&copy.bg_free_blocks_count, blocks, ext2_group_block_count(fs, group)) ||
 	    !add_checked(&copy.bg_free_inodes_count, inodes, fs->sb.s_inodes_per_group) ||
 	    !add_checked(&copy.bg_used_dirs_count, dirs, fs->sb.s_inodes_per_group)) {
-		cache_release(fs, buf);
+		ext2_cache_release(fs, buf);
 		return ext2_corrupt(fs, "ext2: group %u: counts out of range", group);
 	}
 	*gd = copy;
-	cache_dirty(buf);
-	cache_release(fs, buf);
+	ext2_cache_dirty(buf);
+	ext2_cache_release(fs, buf);
 	fs->sb.s_free_blocks_count += (uint32_t)blocks;
 	fs->sb.s_free_inodes_count += (uint32_t)inodes;
 	return 0;
@@ -201,11 +200,11 @@ static int check_group(struct ext2_fs *fs, uint32_t g, const struct ext2_group_d
 {
 	uint64_t itable_blocks = ((uint64_t)fs->sb.s_inodes_per_group * fs->inode_size +
 				  fs->block_size - 1) >> fs->block_shift;
-	if (!block_in_range(fs, gd->bg_block_bitmap) || !block_in_range(fs, gd->bg_inode_bitmap) ||
-	    !block_in_range(fs, gd->bg_inode_table) ||
+	if (!ext2_block_in_range(fs, gd->bg_block_bitmap) || !ext2_block_in_range(fs, gd->bg_inode_bitmap) ||
+	    !ext2_block_in_range(fs, gd->bg_inode_table) ||
 	    gd->bg_inode_table + itable_blocks > fs->sb.s_blocks_count)
 		return ext2_corrupt(fs, "ext2: group %u: metadata block out of range", g);
-	if (gd->bg_free_blocks_count > group_block_count(fs, g) ||
+	if (gd->bg_free_blocks_count > ext2_group_block_count(fs, g) ||
 	    gd->bg_free_inodes_count > fs->sb.s_inodes_per_group ||
 	    gd->bg_used_dirs_count > fs->sb.s_inodes_per_group)
 		return ext2_corrupt(fs, "ext2: group %u: counts out of range", g);
@@ -218,11 +217,11 @@ static int check_groups(struct ext2_fs *fs)
 	uint32_t free_blocks = 0, free_inodes = 0;
 	for (uint32_t g = 0; g < fs->groups; g++) {
 		struct ext2_group_desc gd;
-		int r = group_read(fs, g, &gd);
-		if (r < 0)
+		int r = ext2_group_read(fs, g, &gd);
+		if (r != 0)
 			return r;
 		r = check_group(fs, g, &gd);
-		if (r < 0)
+		if (r != 0)
 			return r;
 		free_blocks += gd.bg_free_blocks_count;
 		free_inodes += gd.bg_free_inodes_count;
@@ -284,14 +283,14 @@ int ext2_mount(struct ext2_fs *fs, const struct ext2_device *dev, unsigned flags
 		r = check_features(fs, flags);
 	if (r == 0)
 		r = check_geometry(fs);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	set_max_size(fs);
-	cache_init(fs);
+	ext2_cache_init(fs);
 	r = check_groups(fs);
 	if (r == 0 && !fs->read_only)
 		r = mark_mounted(fs);
-	if (r < 0)
+	if (r != 0)
 		return r;
 	fs->errors = false;
 	fs->mounted = true;
@@ -304,7 +303,7 @@ int ext2_sync(struct ext2_fs *fs)
 		return -EINVAL;
 	if (fs->read_only)
 		return 0;
-	int r = cache_flush(fs);
+	int r = ext2_cache_flush(fs);
 	if (fs->errors)
 		fs->sb.s_state |= EXT2_ERROR_FS;
 	fs->sb.s_wtime = ext2_now(fs);

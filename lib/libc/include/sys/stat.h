@@ -6,3 +6,5 @@
 
 int stat(const char *path, struct stat *st);
 int fstat(int fd, struct stat *st);
+int mkdir(const char *path, mode_t mode);
+int chmod(const char *path, mode_t mode);

@@ -1,0 +1,171 @@
+/*
+ * The root file system, through the FS protocol (<samsara/fs.h>). VFS mounts
+ * the ext2 server on the RAM disk when it starts; names and data pass
+ * through VFS's own buffers, lent to the server with grants.
+ */
+#include <string.h>
+#include <ds.h>
+#include "vfs.h"
+
+#define FS_IO_SIZE (64 * 1024)
+
+static endpoint_t fs_server = NONE;
+static uint32_t root_ino;
+static char fs_io_buffer[FS_IO_SIZE];
+
+bool fs_mounted(void) { return fs_server != NONE; }
+uint32_t fs_root_ino(void) { return root_ino; }
+
+/* One request to the file-system server, lending it [buf, buf+len). */
+static int fs_request(int type, message *m, const void *buf, size_t len, uint32_t access)
+{
+	grant_id_t g = buf ? sys_grant(fs_server, buf, len ? len : 1, access) : -1;
+	if (buf && g < 0)
+		return g;
+	m->type = type;
+	m->fs.grant = g;
+	m->fs.len = (uint32_t)len;
+	int r = ipc_sendrec(fs_server, m);
+	if (g >= 0)
+		sys_revoke(g);
+	return r < 0 ? r : m->type;
+}
+
+int fs_mount_root(void)
+{
+	endpoint_t ext2 = ds_lookup("ext2");
+	if (ext2 == NONE)
+		return -ENODEV;
+	fs_server = ext2;
+	message m = { 0 };
+	m.fs.ino2 = 0;  /* the RAM disk: the memory driver's minor 0 */
+	int r = fs_request(FS_MOUNT, &m, "memory", 6, GRANT_READ);
+	if (r < 0) {
+		fs_server = NONE;
+		return r;
+	}
+	root_ino = m.fs.ino;
+	return 0;
+}
+
+static int fs_vnode(const message *m, struct vnode **out)
+{
+	struct vnode *v = vnode_find_fs(m->fs.ino);
+	if (v) {
+		v->refs++;
+	} else if (!(v = vnode_new(VN_FS))) {
+		return -ENFILE;
+	}
+	v->ino = m->fs.ino;
+	v->mode = m->fs.mode;
+	v->uid = m->fs.uid;
+	v->gid = m->fs.gid;
+	*out = v;
+	return 0;
+}
+
+int fs_call_buffer(int type, message *m, const void *buf, size_t len)
+{
+	return fs_request(type, m, buf, len, GRANT_READ);
+}
+
+int fs_call_name(int type, uint32_t dir, const char *name, message *m)
+{
+	m->fs.ino = dir;
+	return fs_request(type, m, name, strlen(name), GRANT_READ);
+}
+
+int fs_lookup(uint32_t dir, const char *name, struct vnode **out)
+{
+	message m = { 0 };
+	int r = fs_call_name(FS_LOOKUP, dir, name, &m);
+	return r < 0 ? r : fs_vnode(&m, out);
+}
+
+int fs_stat(const struct vnode *v, struct stat *st)
+{
+	message m = { 0 };
+	m.fs.ino = v->ino;
+	int r = fs_request(FS_STAT, &m, st, sizeof(*st), GRANT_WRITE);
+	return r < 0 ? r : 0;
+}
+
+/* Reads or writes through VFS's buffer, at the file offset (the end, for O_APPEND). */
+int fs_io(struct fproc *p, message *m, struct filp *f, bool write)
+{
+	if (S_ISDIR(f->vnode->mode))
+		return -EISDIR;
+	if (write && (f->flags & O_APPEND)) {
+		struct stat st;
+		int r = fs_stat(f->vnode, &st);
+		if (r < 0)
+			return r;
+		f->offset = st.st_size;
+	}
+	uint32_t done = 0;
+	while (done < m->vfs.len) {
+		uint32_t n = FS_IO_SIZE;
+		if (n > m->vfs.len - done)
+			n = m->vfs.len - done;
+		int r = write ? sys_safecopy_from(p->endpoint, m->vfs.grant, done, fs_io_buffer, n) : 0;
+		message req = { 0 };
+		req.fs.ino = f->vnode->ino;
+		req.fs.pos = (uint64_t)f->offset;
+		if (r == 0)
+			r = fs_request(write ? FS_WRITE : FS_READ, &req, fs_io_buffer, n, write ? GRANT_READ : GRANT_WRITE);
+		if (r > 0 && !write)
+			r = sys_safecopy_to(p->endpoint, m->vfs.grant, done, fs_io_buffer, (uint32_t)r) < 0 ? -EFAULT : r;
+		if (r < 0)
+			return done ? (int)done : r;
+		f->offset += r;
+		done += (uint32_t)r;
+		if ((uint32_t)r < n)
+			break;
+	}
+	return (int)done;
+}
+
+int fs_getdents(struct fproc *p, message *m, struct filp *f)
+{
+	uint32_t len = m->vfs.len < FS_IO_SIZE ? m->vfs.len : FS_IO_SIZE;
+	message req = { 0 };
+	req.fs.ino = f->vnode->ino;
+	req.fs.pos = (uint64_t)f->offset;
+	int r = fs_request(FS_GETDENTS, &req, fs_io_buffer, len, GRANT_WRITE);
+	if (r > 0 && sys_safecopy_to(p->endpoint, m->vfs.grant, 0, fs_io_buffer, (uint32_t)r) < 0)
+		return -EFAULT;
+	if (r >= 0)
+		f->offset = (int64_t)req.fs.pos;
+	return r;
+}
+
+/* A request with no buffer (truncate, setattr, sync, release...). */
+int fs_simple(int type, message *m)
+{
+	return fs_request(type, m, NULL, 0, 0);
+}
+
+int fs_readlink(uint32_t ino, char *buf, size_t size)
+{
+	message m = { 0 };
+	m.fs.ino = ino;
+	int r = fs_request(FS_READLINK, &m, buf, size - 1, GRANT_WRITE);
+	if (r >= 0)
+		buf[r] = '\0';
+	return r;
+}
+
+/* The last user of v is gone: an unlinked inode can now be freed. */
+void fs_release(struct vnode *v)
+{
+	if (!v->unlinked)
+		return;
+	message m = { 0 };
+	m.fs.ino = v->ino;
+	fs_simple(FS_RELEASE, &m);
+}
+
+int fs_statfs_into(message *m, struct fs_statfs *st)
+{
+	return fs_request(FS_STATFS, m, st, sizeof(*st), GRANT_WRITE);
+}

@@ -1,0 +1,285 @@
+/*
+ * Requests that change or read the name space of the root file system:
+ * mkdir, unlink, rmdir, rename, link, symlink, readlink, chmod, chown,
+ * truncate, getdents, sync, statfs. The device directory is read-only.
+ */
+#include <string.h>
+#include "vfs.h"
+
+#define CALLER_OR_FAIL(m, p) \
+	struct fproc *p = fproc_of((m)->source); \
+	if (!p) \
+		return -EBADF
+
+/* A second path, from grant2 with its length in fd2. */
+static int second_path(const message *m, char path[PATH_MAX])
+{
+	uint32_t len = (uint32_t)m->vfs.fd2;
+	if (len == 0 || len >= PATH_MAX)
+		return len ? -ENAMETOOLONG : -ENOENT;
+	int r = sys_safecopy_from(m->source, m->vfs.grant2, 0, path, len);
+	if (r < 0)
+		return r;
+	path[len] = '\0';
+	return strlen(path) == len ? 0 : -EINVAL;
+}
+
+/* Runs an FS request naming path's last component in its directory. */
+static int on_parent(message *m, int type, message *req)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX], name[256];
+	struct vnode *dir = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_parent(p, path, &dir, name);
+	if (r < 0 || !dir)
+		return r;
+	r = dir->kind == VN_FS ? fs_call_name(type, dir->ino, name, req) : -EROFS;
+	vnode_release(dir);
+	return r;
+}
+
+int do_mkdir(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	message req = { 0 };
+	req.fs.mode = S_IFDIR | (m->vfs.mode & 07777 & ~p->umask);
+	return on_parent(m, FS_MKDIR, &req);
+}
+
+/* unlink and rmdir: an inode still open somewhere is freed only at its last close. */
+static int remove_name(message *m, int type)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX];
+	struct vnode *v = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0 || !v)
+		return r;
+	if (type == FS_UNLINK && S_ISDIR(v->mode)) {
+		vnode_release(v);
+		return -EISDIR;
+	}
+	message req = { 0 };
+	req.fs.flags = FS_DEFER_FREE;
+	r = on_parent(m, type, &req);
+	if (r == 0)
+		v->unlinked = true;  /* FS_RELEASE when its last user, maybe us, lets go */
+	vnode_release(v);
+	return r;
+}
+
+int do_unlink(message *m) { return remove_name(m, FS_UNLINK); }
+int do_rmdir(message *m) { return remove_name(m, FS_RMDIR); }
+
+/* Resolves the two paths of rename and link: path's parent, and the second path's. */
+static int two_parents(message *m, struct fproc *p, struct vnode **a, char an[256], struct vnode **b, char bn[256])
+{
+	char first[PATH_MAX], second[PATH_MAX];
+	*a = *b = NULL;
+	int r = path_from_grant(m, first);
+	if (r == 0)
+		r = second_path(m, second);
+	if (r == 0)
+		r = path_parent(p, first, a, an);
+	if (r == 0)
+		r = path_parent(p, second, b, bn);
+	if (r == 0 && ((*a)->kind != VN_FS || (*b)->kind != VN_FS))
+		r = -EXDEV;
+	return r;
+}
+
+int do_rename(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char old_name[256], new_name[256], both[512];
+	struct vnode *old_dir, *new_dir;
+	int r = two_parents(m, p, &old_dir, old_name, &new_dir, new_name);
+	if (r == 0) {
+		size_t a = strlen(old_name) + 1, b = strlen(new_name) + 1;
+		memcpy(both, old_name, a);
+		memcpy(both + a, new_name, b);
+		message req = { 0 };
+		req.fs.ino = old_dir->ino;
+		req.fs.ino2 = new_dir->ino;
+		req.fs.flags = FS_DEFER_FREE;
+		r = fs_call_buffer(FS_RENAME, &req, both, a + b);
+	}
+	if (old_dir)
+		vnode_release(old_dir);
+	if (new_dir)
+		vnode_release(new_dir);
+	return r;
+}
+
+int do_link(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX], second[PATH_MAX], name[256];
+	struct vnode *target = NULL, *dir = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = second_path(m, second);
+	if (r == 0)
+		r = path_lookup(p, path, &target);
+	if (r == 0)
+		r = path_parent(p, second, &dir, name);
+	if (r == 0 && (target->kind != VN_FS || dir->kind != VN_FS))
+		r = -EXDEV;
+	if (r == 0 && S_ISDIR(target->mode))
+		r = -EPERM;
+	if (r == 0) {
+		message req = { 0 };
+		req.fs.ino2 = dir->ino;
+		r = fs_call_name(FS_LINK, target->ino, name, &req);
+	}
+	if (target)
+		vnode_release(target);
+	if (dir)
+		vnode_release(dir);
+	return r;
+}
+
+int do_symlink(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char target[PATH_MAX], link[PATH_MAX], name[256], both[256 + PATH_MAX];
+	struct vnode *dir = NULL;
+	int r = path_from_grant(m, target);
+	if (r == 0)
+		r = second_path(m, link);
+	if (r == 0)
+		r = path_parent(p, link, &dir, name);
+	if (r < 0 || !dir)
+		return r;
+	size_t a = strlen(name) + 1, b = strlen(target) + 1;
+	memcpy(both, name, a);
+	memcpy(both + a, target, b);
+	message req = { 0 };
+	req.fs.ino = dir->ino;
+	r = dir->kind == VN_FS ? fs_call_buffer(FS_SYMLINK, &req, both, a + b) : -EROFS;
+	vnode_release(dir);
+	return r;
+}
+
+int do_readlink(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX], dir_name[256], target[PATH_MAX];
+	struct vnode *dir = NULL, *v = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_parent(p, path, &dir, dir_name);  /* the link itself, not what it names */
+	if (r == 0)
+		r = dir->kind == VN_FS ? fs_lookup(dir->ino, dir_name, &v) : -EINVAL;
+	if (dir)
+		vnode_release(dir);
+	if (r < 0 || !v)
+		return r;
+	r = S_ISLNK(v->mode) ? fs_readlink(v->ino, target, sizeof(target)) : -EINVAL;
+	vnode_release(v);
+	if (r < 0)
+		return r;
+	uint32_t n = (uint32_t)r < (uint32_t)m->vfs.fd2 ? (uint32_t)r : (uint32_t)m->vfs.fd2;
+	int c = sys_safecopy_to(m->source, m->vfs.grant2, 0, target, n);
+	return c < 0 ? c : (int)n;
+}
+
+/* A setattr or truncate on the file path names. */
+static int on_path(message *m, int type, message *req)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX];
+	struct vnode *v = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0 || !v)
+		return r;
+	req->fs.ino = v->ino;
+	r = v->kind == VN_FS ? fs_simple(type, req) : -EROFS;
+	vnode_release(v);
+	return r;
+}
+
+int do_chmod(message *m)
+{
+	message req = { 0 };
+	req.fs.flags = FS_ATTR_MODE;
+	req.fs.mode = m->vfs.mode & 07777;
+	return on_path(m, FS_SETATTR, &req);
+}
+
+int do_chown(message *m)
+{
+	message req = { 0 };
+	req.fs.flags = FS_ATTR_UID | FS_ATTR_GID;
+	req.fs.uid = m->vfs.flags;
+	req.fs.gid = m->vfs.mode;
+	return on_path(m, FS_SETATTR, &req);
+}
+
+int do_truncate(message *m)
+{
+	message req = { 0 };
+	if (m->vfs.offset < 0)
+		return -EINVAL;
+	req.fs.pos = (uint64_t)m->vfs.offset;
+	return on_path(m, FS_TRUNCATE, &req);
+}
+
+int do_ftruncate(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	if (f->vnode->kind != VN_FS || !S_ISREG(f->vnode->mode) || (f->flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	if (m->vfs.offset < 0)
+		return -EINVAL;
+	message req = { 0 };
+	req.fs.ino = f->vnode->ino;
+	req.fs.pos = (uint64_t)m->vfs.offset;
+	return fs_simple(FS_TRUNCATE, &req);
+}
+
+int do_getdents(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct filp *f = fd_get(p, m->vfs.fd);
+	if (!f)
+		return -EBADF;
+	if (!S_ISDIR(f->vnode->mode))
+		return -ENOTDIR;
+	return f->vnode->kind == VN_FS ? fs_getdents(p, m, f) : 0;
+}
+
+int do_sync(message *m)
+{
+	message req = { 0 };
+	return fs_mounted() ? fs_simple(FS_SYNC, &req) : 0;
+}
+
+int do_statfs(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX];
+	struct vnode *v = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0 || !v)
+		return r;
+	bool on_fs = v->kind == VN_FS;
+	vnode_release(v);
+	if (!on_fs)
+		return -ENOSYS;
+	struct fs_statfs st;
+	message req = { 0 };
+	r = fs_statfs_into(&req, &st);
+	return r < 0 ? r : sys_safecopy_to(m->source, m->vfs.grant2, 0, &st, sizeof(st));
+}
