@@ -36,6 +36,10 @@ const struct boot_entry boot_table[] = {
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_IRQCTL), .ipc_calls = IPC_ALL,
 	  .send_to = "*", .io = { { 0x3f8, 8 } }, .irqs = 1u << 4 },
 
+	/* The first program: an ordinary program, PM's and VFS's client only. */
+	{ .name = "init", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
+	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs" },
+
 	/* Kernel self-tests (tests/guest): the harness may do everything. */
 	{ .name = "ktest", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM | PRIV_KILL_ANY, .kcalls = KC_ALL, .ipc_calls = IPC_ALL,

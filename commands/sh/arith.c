@@ -63,7 +63,9 @@ static long variable_value(struct arith *a, const char *name, size_t len)
         return 0;
     errno = 0;
     value = strtol(text, &end, 0);
-    if (errno || *end)
+    while (isspace((unsigned char)*end))
+        end++;
+    if (errno || *end || end == text)
         arith_error(a, "variable is not a number");
     return value;
 }

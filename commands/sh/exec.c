@@ -226,14 +226,36 @@ static void trace(struct node *n, struct strlist *argv)
     strbuf_free(&line);
 }
 
+/* set -x for an assignment: "+ name=value", the value expanded. */
+static void trace_assignment(const char *word)
+{
+    size_t len = strcspn(word, "=");
+    char *name = xstrndup(word, len);
+    const char *value = var_get(name);
+    struct strbuf line = { 0 };
+
+    strbuf_puts(&line, "+ ");
+    strbuf_puts(&line, name);
+    strbuf_putc(&line, '=');
+    strbuf_puts(&line, value ? value : "");
+    strbuf_putc(&line, '\n');
+    out_flush();
+    write_all(2, line.data, line.len);
+    strbuf_free(&line);
+    free(name);
+}
+
 /* A command of only assignments and redirections. */
 static int exec_assignments(struct node *n)
 {
     struct redir_save save = { 0 };
     int status;
 
-    for (int i = 0; i < n->assigns.count; i++)
+    for (int i = 0; i < n->assigns.count; i++) {
         assign_word(n->assigns.items[i], 0);
+        if (shell.opt_xtrace)
+            trace_assignment(n->assigns.items[i]);
+    }
     if (expand_check())
         return 1;
     status = shell.subst_status >= 0 ? shell.subst_status : 0;

@@ -26,6 +26,7 @@ enum {
 enum {
     CTX_DQUOTE = 1,   /* inside "..." */
     CTX_HEREDOC = 2,  /* a here-document body: only $ ` \ are special */
+    CTX_WORD = 4,     /* the word of "${x:-word}": " still quotes */
 };
 
 struct xbuf {
@@ -215,7 +216,7 @@ static void emit_params(struct xbuf *x, int at, int ctx)
 {
     int count = params_count();
 
-    if (ctx == CTX_DQUOTE && at) {
+    if ((ctx & CTX_DQUOTE) && at) {
         if (count == 0 && x->len > 0 && x->flags[x->len - 1] == XF_MARK)
             x->len--; /* "$@" with no parameters is no field at all */
         for (int i = 1; i <= count; i++) {
@@ -281,8 +282,10 @@ static char *param_value(const char *name, size_t len)
         return xstrdup(text);
     }
     if (name[0] >= '0' && name[0] <= '9') {
-        const char *v = params_get(atoi(name));
+        char *digits = xstrndup(name, len);
+        const char *v = params_get(atoi(digits));
 
+        free(digits);
         return v ? xstrdup(v) : NULL;
     }
     {
@@ -365,9 +368,12 @@ static void apply_operator(struct xbuf *x, const char *name, size_t nlen, char *
     size_t wlen = oplen - (size_t)colon - 1;
     int use_default = !value || (colon && !*value);
 
+    if (ctx & CTX_DQUOTE)
+        ctx |= CTX_WORD;
+
     if (kind == '#' || kind == '%') {
         int longest = wlen > 0 && word[0] == kind;
-        char *pattern = expand_sub(word + longest, wlen - (size_t)longest, ctx & CTX_DQUOTE, 1);
+        char *pattern = expand_sub(word + longest, wlen - (size_t)longest, ctx & (CTX_DQUOTE | CTX_WORD), 1);
         char *rest;
 
         if (!value && shell.opt_nounset)
@@ -616,7 +622,7 @@ static void expand_text(struct xbuf *x, const char *s, size_t len, int ctx)
             for (size_t k = i + 1; k < end; k++)
                 xput(x, s[k], XF_QUOTED);
             i = end + 1;
-        } else if (c == '"' && !ctx) {
+        } else if (c == '"' && (!ctx || (ctx & CTX_WORD))) {
             size_t end = skip_dquote(s, i + 1, len);
 
             xput(x, 0, XF_MARK);

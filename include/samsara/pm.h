@@ -21,6 +21,9 @@ enum pm_request {
 	PM_SETSID,               /* -> the new session id */
 	PM_GETUID,               /* -> uid; euid, gid, egid in the payload */
 	PM_PROCINFO,             /* pid = index -> one row of the process list */
+	PM_EXEC_IMAGE,           /* name; grant+len: stack image; image_grant+image_len: the ELF
+				  * executable, read by the caller from a file -> no reply on success */
+	PM_SIGIGNORE,            /* sig, status: 1 ignore, 0 default -> the previous setting */
 };
 
 /* waitpid options and status encoding, as POSIX and Linux have them. */
@@ -29,12 +32,18 @@ enum pm_request {
 
 struct msg_pm {
 	int32_t pid;             /* request argument, or result */
-	int32_t status;          /* PM_WAITPID: wait status; PM_EXIT: exit status */
+	union {
+		int32_t status;          /* PM_WAITPID: wait status; PM_EXIT: exit status */
+		uint32_t image_len;      /* PM_EXEC_IMAGE */
+	};
 	union {
 		int32_t options; /* PM_WAITPID */
 		int32_t sig;     /* PM_KILL */
 	};
-	uint32_t addr;           /* PM_BRK */
+	union {
+		uint32_t addr;           /* PM_BRK */
+		grant_id_t image_grant;  /* PM_EXEC_IMAGE */
+	};
 	grant_id_t grant;        /* PM_EXEC_BOOT: the stack image */
 	uint32_t len;
 	int32_t ppid, pgrp;      /* PM_GETPID, PM_PROCINFO */
@@ -55,11 +64,18 @@ _Static_assert(sizeof(struct msg_pm) == 56, "msg_pm fills the message payload");
 #define SIGBUS 7
 #define SIGFPE 8
 #define SIGKILL 9
+#define SIGUSR1 10
 #define SIGSEGV 11
+#define SIGUSR2 12
 #define SIGPIPE 13
 #define SIGALRM 14
 #define SIGTERM 15
 #define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
 #define NSIG 32
 
 /* Where program heaps start (PM_BRK); they grow up to USER_HEAP_TOP. */

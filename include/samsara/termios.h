@@ -50,6 +50,7 @@ struct termios {
 #define ECHOE  0x0010
 #define ECHOK  0x0020
 #define ECHONL 0x0040
+#define IEXTEN 0x8000
 
 #define B115200 0x1002
 

@@ -19,6 +19,8 @@ static const request_handler handlers[] = {
 	[PM_SETSID - PM_BASE] = do_setsid,
 	[PM_GETUID - PM_BASE] = do_getuid,
 	[PM_PROCINFO - PM_BASE] = do_procinfo,
+	[PM_EXEC_IMAGE - PM_BASE] = do_exec_image,
+	[PM_SIGIGNORE - PM_BASE] = do_sigignore,
 };
 
 /* A fault ends the program with the matching signal; an exit with its status. */

@@ -18,6 +18,7 @@ struct mproc {
 	bool waiting;                /* blocked in waitpid (reply deferred) */
 	int wait_pid, wait_options;
 	uint32_t brk;                /* the program break */
+	uint32_t ignored;            /* bit n: signal n is ignored */
 	char name[16];
 };
 
@@ -40,6 +41,8 @@ int do_setpgid(message *m);
 int do_setsid(message *m);
 int do_getuid(message *m);
 int do_procinfo(message *m);
+int do_exec_image(message *m);
+int do_sigignore(message *m);
 
 /* Tells VFS of a process event (VFS_PM_*); nothing if VFS is not running. */
 int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2);

@@ -25,6 +25,7 @@ int do_fork(message *m)
 	child->uid = parent->uid;
 	child->gid = parent->gid;
 	child->brk = parent->brk;
+	child->ignored = parent->ignored;
 	int r2 = pm_tell_vfs(VFS_PM_FORK, parent->endpoint, child->endpoint);
 	if (r2 < 0) {
 		sys_kill(child->endpoint);

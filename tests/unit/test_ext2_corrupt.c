@@ -18,6 +18,7 @@ static uint32_t block_size;
 
 static void peek(uint64_t offset, void *buf, size_t len)
 {
+	memset(buf, 0, len);
 	int fd = open(img, O_RDONLY);
 	CHECK(fd >= 0 && pread(fd, buf, len, (off_t)offset) == (ssize_t)len);
 	close(fd);
@@ -51,6 +52,8 @@ static void fresh_image(void)
 static uint64_t inode_offset(uint32_t ino)
 {
 	struct ext2_group_desc gd;
+	if (sb.s_inodes_per_group == 0)
+		return 0;
 	uint32_t group = (ino - 1) / sb.s_inodes_per_group;
 	peek((uint64_t)(sb.s_first_data_block + 1) * block_size + group * sizeof(gd), &gd, sizeof(gd));
 	return (uint64_t)gd.bg_inode_table * block_size +
@@ -245,9 +248,9 @@ static void bad_block_pointers_give_eio(void)
 	write_inode(ino, &inode);
 	CHECK(mount_and_resolve("indirect") == ino);
 	CHECK(ext2_read(&fs, ino, 0, buf, sizeof(buf)) == sizeof(buf));
-	CHECK(ext2_read(&fs, ino, 12 * 1024, buf, sizeof(buf)) == -EIO);
+	CHECK(ext2_read(&fs, ino, 12ull * 1024, buf, sizeof(buf)) == -EIO);
 	CHECK(strstr(disk.last_log, "block 999999 out of range") != NULL);
-	CHECK(ext2_write(&fs, ino, 12 * 1024, "x", 1) == -EIO);
+	CHECK(ext2_write(&fs, ino, 12ull * 1024, "x", 1) == -EIO);
 	CHECK(ext2_truncate(&fs, ino, 0) == -EIO);
 	done();
 	/* a double indirect block that lists itself */
@@ -257,7 +260,7 @@ static void bad_block_pointers_give_eio(void)
 	uint32_t dind = inode.i_block[EXT2_DIND_BLOCK];
 	poke32((uint64_t)dind * block_size, dind);
 	CHECK(mount_and_resolve("big") == ino);
-	CHECK(ext2_read(&fs, ino, 280 * 1024, buf, sizeof(buf)) == sizeof(buf));
+	CHECK(ext2_read(&fs, ino, 280ull * 1024, buf, sizeof(buf)) == sizeof(buf));
 	CHECK(ext2_truncate(&fs, ino, 0) == -EIO);
 	CHECK(ext2_unlink(&fs, EXT2_ROOT_INO, "big", 0) == -EIO);
 	done();

@@ -37,18 +37,18 @@ static void every_file_reads_back(void)
 {
 	CHECK(file_matches("empty", 0, 1, 100));
 	CHECK(file_matches("one", 1, 2, 100));
-	CHECK(file_matches("indirect", 12 * 1024 + 1, 3, 1000));
-	CHECK(file_matches("big", 300 * 1024, 4, 4096));
-	CHECK(file_matches("big", 300 * 1024, 4, 777));
+	CHECK(file_matches("indirect", (size_t)12 * 1024 + 1, 3, 1000));
+	CHECK(file_matches("big", (size_t)300 * 1024, 4, 4096));
+	CHECK(file_matches("big", (size_t)300 * 1024, 4, 777));
 	CHECK(file_matches("a/b/c/deep.txt", 5000, 5, 5000));
-	CHECK(file_matches("links/hard1", 12 * 1024 + 1, 3, 10000));
+	CHECK(file_matches("links/hard1", (size_t)12 * 1024 + 1, 3, 10000));
 	CHECK(file_matches("many/entry_006", 600, 106, 64));
 }
 
 static void holes_read_as_zeros(void)
 {
 	uint32_t ino = tx_resolve(&fs, "sparse");
-	struct ext2_stat st;
+	struct ext2_stat st = { 0 };
 	char buf[8192], zeros[8192] = { 0 };
 	CHECK(ino && ext2_stat(&fs, ino, &st) == 0);
 	CHECK(st.size == TX_SPARSE_FAR + 4);
@@ -199,7 +199,7 @@ static void read_only_mount_refuses_writes(void)
 	CHECK(ext2_write(&fs, tx_resolve(&fs, "one"), 0, "x", 1) == -EROFS);
 	CHECK(ext2_create(&fs, EXT2_ROOT_INO, "new", 0644, 0, 0, 0, &ino) == -EROFS);
 	CHECK(ext2_unlink(&fs, EXT2_ROOT_INO, "one", 0) == -EROFS);
-	CHECK(file_matches("big", 300 * 1024, 4, 4096));
+	CHECK(file_matches("big", (size_t)300 * 1024, 4, 4096));
 	CHECK(ext2_unmount(&fs) == 0);
 	CHECK(ext2_mount(&fs, &disk.dev, 0) == 0);
 }

@@ -52,7 +52,7 @@ void tx_cleanup(void)
 void tx_pattern(uint8_t *buf, size_t len, uint32_t seed, uint64_t offset)
 {
 	for (size_t i = 0; i < len; i++) {
-		uint64_t x = (offset + i) * 2654435761u + seed * 40503u;
+		uint64_t x = (offset + i) * 2654435761u + (uint64_t)seed * 40503u;
 		buf[i] = (uint8_t)(x ^ (x >> 11) ^ (x >> 19));
 	}
 }
@@ -96,8 +96,8 @@ void tx_make_tree(const char *src)
 	tx_run("rm -rf '%s' && mkdir -p '%s/many' '%s/a/b/c' '%s/links'", src, src, src, src);
 	write_file(src, "empty", 0, 1);
 	write_file(src, "one", 1, 2);
-	write_file(src, "indirect", 12 * 1024 + 1, 3);
-	write_file(src, "big", 300 * 1024, 4);
+	write_file(src, "indirect", (size_t)12 * 1024 + 1, 3);
+	write_file(src, "big", (size_t)300 * 1024, 4);
 	write_file(src, "a/b/c/deep.txt", 5000, 5);
 	snprintf(path, sizeof(path), "%s/sparse", src);
 	write_at(path, 0, "head");

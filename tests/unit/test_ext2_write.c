@@ -113,8 +113,9 @@ static void sparse_writes_leave_holes(void)
 	CHECK(ext2_write(&fs, ino, 5 << 20, "end", 3) == 3);
 	CHECK(ext2_write(&fs, ino, 20000, "mid", 3) == 3);
 	memset(want, 0, sizeof(want));
-	memcpy(want + (5 << 20), "end", 3);
-	memcpy(want + 20000, "mid", 3);
+	static const uint8_t end[3] = { 'e', 'n', 'd' }, mid[3] = { 'm', 'i', 'd' };
+	memcpy(want + (5 << 20), end, sizeof(end));
+	memcpy(want + 20000, mid, sizeof(mid));
 	CHECK(reads(ino, 0, want, sizeof(want)));
 	/* two data blocks and at most four indirect ones */
 	CHECK(before - free_blocks() <= 6);

@@ -53,3 +53,12 @@ int chown(const char *path, uid_t uid, gid_t gid);
 int truncate(const char *path, off_t size);
 int ftruncate(int fd, off_t size);
 void sync(void);
+extern char **environ;
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+int access(const char *path, int how);

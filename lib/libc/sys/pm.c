@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <libc_private.h>
+#include <signal.h>
 
 static endpoint_t pm = NONE;
 
@@ -140,4 +141,17 @@ void *__libc_sbrk(intptr_t increment)
 	if (pm_call(PM_BRK, &m) < 0)
 		return (void *)-1;
 	return (void *)now;
+}
+
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	if (handler != SIG_DFL && handler != SIG_IGN) {
+		errno = ENOSYS;  /* signal handlers need signal frames: not yet */
+		return SIG_ERR;
+	}
+	message m = { 0 };
+	m.pm.sig = sig;
+	m.pm.status = handler == SIG_IGN;
+	int was = pm_call(PM_SIGIGNORE, &m);
+	return was < 0 ? SIG_ERR : was ? SIG_IGN : SIG_DFL;
 }

@@ -269,12 +269,11 @@ int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name, unsigned flag
 		r = find_entry(fs, dir, &dirinode, name, &hit, &inode);
 	if (r == 0)
 		r = ext2_dir_check(fs, hit.ino, &inode);
-	if (r == 0)
-		r = ext2_dir_is_empty(fs, hit.ino, &inode);
-	if (r == 0)
-		return -ENOTEMPTY;
-	if (r < 0)
+	if (r != 0)
 		return r;
+	r = ext2_dir_is_empty(fs, hit.ino, &inode);
+	if (r <= 0)
+		return r < 0 ? r : -ENOTEMPTY;
 	r = ext2_dir_remove(fs, dir, &dirinode, &hit);
 	if (r != 0)
 		return r;
@@ -310,7 +309,7 @@ static int check_not_ancestor(struct ext2_fs *fs, uint32_t src, uint32_t dir)
 			r = ext2_dir_check(fs, dir, &inode);
 		if (r == 0)
 			r = ext2_dir_find(fs, dir, &inode, "..", 2, &hit);
-		if (r < 0)
+		if (r != 0)
 			return r == -ENOENT || r == -ENOTDIR ?
 			       ext2_corrupt(fs, "ext2: directory %u: bad '..'", dir) : r;
 		dir = hit.ino;

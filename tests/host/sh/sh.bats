@@ -10,6 +10,8 @@
 # $SH is the shell under test (run-tests.sh builds it with ASan/UBSan, so a
 # leak or an undefined behaviour shows up as unexpected standard error).
 
+bats_require_minimum_version 1.5.0
+
 setup_file() {
     if [ -z "${SH:-}" ]; then
         root=$(cd "$BATS_TEST_DIRNAME/../../.." && pwd)
@@ -22,11 +24,11 @@ setup_file() {
     export DASH
 }
 
-# A scratch directory per shell with the same fixture files.
+# A scratch directory per shell, both named "work", with the same files.
 setup() {
     for d in dash ours; do
-        mkdir -p "$BATS_TEST_TMPDIR/$d/sub/deep"
-        cd "$BATS_TEST_TMPDIR/$d"
+        mkdir -p "$BATS_TEST_TMPDIR/$d/work/sub/deep"
+        cd "$BATS_TEST_TMPDIR/$d/work"
         printf 'alpha\nbeta one\ngamma two three\n' > lines.txt
         : > a.txt; : > b.txt; : > c.log; : > .hidden
         : > sub/x.c; : > sub/y.c; : > sub/deep/z.c
@@ -39,7 +41,7 @@ setup() {
 run_shell() {
     local name=$1 binary=$2 script=$3 status=0
     shift 3
-    (cd "$BATS_TEST_TMPDIR/$name" && exec "$binary" -c "$script" sh "$@") \
+    (cd "$BATS_TEST_TMPDIR/$name/work" && exec "$binary" -c "$script" sh "$@") \
         > "$BATS_TEST_TMPDIR/$name.out" 2> "$BATS_TEST_TMPDIR/$name.err" \
         < "${STDIN:-/dev/null}" || status=$?
     echo "$status" > "$BATS_TEST_TMPDIR/$name.status"
@@ -134,6 +136,10 @@ ho three'
     [ "$err" = "sh: nope: is required" ]
 }
 
+@test "quotes inside \${x:-word} within double quotes" {
+    compare 'echo "${u:-"a b"}" ${u:-"c  d"} "${u:-'"'q'"'}"; y=/a/b; echo "${y%"/b"}"; x="a b"; set -- "${x:+$x}"; echo $#'
+}
+
 @test "prefix and suffix removal" {
     compare 'p=/usr/local/lib/file.tar.gz; echo ${p#*/} ${p##*/} ${p%.*} ${p%%.*} ${p#nomatch}'
 }
@@ -155,7 +161,12 @@ ho three'
 }
 
 @test "positional parameters beyond nine and \$0" {
-    compare 'set -- 1 2 3 4 5 6 7 8 9 10 11; echo ${10} $10 ${11}; echo $0' 
+    compare 'set -- 1 2 3 4 5 6 7 8 9 10 11; echo ${10} ${11}; echo $0'
+}
+
+@test "\$10 is \${1} followed by 0, as POSIX says (dash differs)" {
+    ours 'echo $10' one
+    [ "$out" = one0 ]
 }
 
 @test "shift moves the positional parameters" {
@@ -241,3 +252,334 @@ ho three'
     compare 'x=world; cat <<EOF
 hello $x $(echo sub) $((1+2))
 \$x literal \\ backslash
+EOF
+cat <<"EOF"
+$x stays
+EOF
+cat <<'"'E'"'
+$(not run)
+E'
+}
+
+@test "<<- strips leading tabs and here-documents feed pipelines" {
+    compare "$(printf 'cat <<-END | tr a-z A-Z\n\tindented\n\t\ttwice\n\tEND\necho after')"
+}
+
+@test "a here-document larger than a pipe buffer" {
+    compare 'cat <<EOF | wc -c
+$(seq 20000)
+EOF'
+}
+
+@test "a here-document inside command substitution" {
+    compare 'x=$(cat <<EOF
+inside $((1+1))
+EOF
+); echo "[$x]"'
+}
+
+@test "two here-documents on one line" {
+    compare 'cat <<A; cat <<B
+first
+A
+second
+B'
+}
+
+# ---- lists ----
+
+@test "; && and || lists" {
+    compare 'true && echo 1; false && echo 2; false || echo 3; true || echo 4; false && echo 5 || echo 6; true &&
+echo 7'
+}
+
+@test "background jobs and wait" {
+    compare '(sleep 0.2; echo late) & echo early; wait; echo done'
+}
+
+@test "wait for \$! returns the job's status" {
+    compare '(exit 3) & p=$!; wait $p; echo $?; [ "$p" -gt 0 ] && echo has-pid; sleep 0.1 & wait $!; echo $?'
+}
+
+@test "background jobs read an empty stdin" {
+    STDIN="$BATS_TEST_TMPDIR/ours/work/lines.txt" compare_output 'cat & wait; echo done'
+}
+
+# ---- compound commands ----
+
+@test "if elif else fi" {
+    compare 'for x in 1 2 3; do if [ $x = 1 ]; then echo one; elif [ $x = 2 ]; then echo two; else echo other; fi; done; if false; then :; fi; echo $?'
+}
+
+@test "while and until loops" {
+    compare 'i=0; while [ $i -lt 3 ]; do echo w$i; i=$((i+1)); done; until [ $i -eq 0 ]; do echo u$i; i=$((i-1)); done'
+}
+
+@test "for loops over words, globs and positional parameters" {
+    compare 'for w in a "b c" d; do echo "[$w]"; done; for f in *.txt sub/*.c; do echo $f; done; set -- p q; for a; do echo $a; done; for n in; do echo never; done'
+}
+
+@test "break and continue, also out of nested loops" {
+    compare 'for i in 1 2 3 4 5; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done
+for i in a b; do for j in 1 2 3; do [ $j = 2 ] && continue 2; echo $i$j; done; done
+for i in a b; do while true; do echo $i; break 2; done; done; echo out'
+}
+
+@test "case with patterns and alternatives" {
+    compare 'for w in apple banana cherry x.c "" "*"; do case $w in a*|b*) echo "$w: ab";; *.c) echo "$w: c file";; "") echo empty;; [x-z]*) echo xyz;; \*) echo star;; *) echo "$w: other";; esac; done'
+}
+
+@test "case patterns from quoted expansions are literal" {
+    compare 'p="a*"; case abc in "$p") echo quoted;; $p) echo pattern;; esac; case "a*" in "$p") echo literal;; esac; case x in (x) echo paren;; esac'
+}
+
+@test "while read loop over a file" {
+    compare 'n=0; while read first rest; do n=$((n+1)); echo "$n: [$first] [$rest]"; done < lines.txt; echo total $n'
+}
+
+@test "groups run in the shell, subshells do not" {
+    compare 'x=1; (x=2; echo $x); echo $x; { x=3; }; echo $x; (exit 5); echo $?; (cd sub; pwd | sed "s|.*/||"); pwd | sed "s|.*/||"'
+}
+
+@test "functions take arguments and return a status" {
+    compare 'greet() { echo "hello $1 ($#)"; return 3; }; greet world x; echo $?; greet; echo "outer: $1"' outer
+}
+
+@test "functions can recurse" {
+    compare 'fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1 - 1))) )); fi; }; fact 10'
+}
+
+@test "functions defined in loops and redefined" {
+    compare 'for i in 1 2; do f() { echo "f$i"; }; f; done; f() { echo new; }; f'
+}
+
+# ---- command substitution and arithmetic ----
+
+@test "command substitution nests and strips trailing newlines" {
+    compare 'echo $(echo $(echo $(echo deep))); echo `echo back` "$(printf "a\n\n\n")"; x=$(printf "l1\nl2"); echo "$x"'
+}
+
+@test "command substitution sets the status and is split when unquoted" {
+    compare 'x=$(false); echo $?; set -- $(echo "a b  c"); echo $#; set -- "$(echo "a b")"; echo $#; echo "$(echo ")")"'
+}
+
+@test "arithmetic expansion" {
+    compare 'i=5; echo $((i+1)) $((3*(4+5))) $((7/2)) $((7%3)) $((-i)) $((1<2)) $((i==5&&0)) $((i>3?10:20)) $((0x10)) $((1<<4))'
+    compare 'i=1; : $((i+=2)); echo $i; echo $((j=4)) $j; x=" 7 "; echo $((x*2))'
+}
+
+@test "division by zero is an error" {
+    compare_output 'echo $((1/0)); echo after'
+    [ "$err" = "sh: arithmetic: division by zero" ]
+}
+
+# ---- globbing ----
+
+@test "pathname expansion sorts, skips dot files and keeps unmatched patterns" {
+    compare 'echo *; echo *.txt; echo sub/*.c */*/*.c; echo ?.log; echo [ab].txt [!a].txt; echo nomatch*; echo .h*'
+}
+
+@test "quoted pattern characters do not glob" {
+    compare 'echo "*" '"'*.txt'"' \*; x="*.txt"; echo $x "$x"'
+}
+
+# ---- built-ins ----
+
+@test "cd and pwd" {
+    compare 'cd sub; pwd | sed "s|.*/||"; cd deep; cd ../..; basename "$PWD"; cd - >/dev/null; basename "$(pwd)"; cd; [ "$PWD" = "$HOME" ] && echo home'
+}
+
+@test "cd to a missing directory" {
+    ours 'cd /nope; echo "status $?"; pwd >/dev/null'
+    [ "$out" = "status 1" ]
+    [ "$err" = "sh: cd: /nope: No such file or directory" ]
+}
+
+@test "exit sets the status, also without an argument" {
+    compare 'exit 3'
+    compare 'false; exit'
+    compare 'echo before; exit 0; echo after'
+    compare '(exit 4); echo "subshell $?"; (exit); echo $?'
+}
+
+@test "echo -n and escapes" {
+    compare 'echo -n no-newline; echo; echo "a\tb\nc" "x\c" never; echo -- -n; echo "\0101"'
+}
+
+@test "test and [ with strings, numbers, files and logic" {
+    compare 'for e in "-n x" "-z x" "a = a" "a != a" "3 -lt 4" "4 -le 3" "-d sub" "-f sub" "-f a.txt" "-e nope" "-s lines.txt" "-s a.txt" "! -e nope" "a = a -a 1 -eq 2" "a = b -o 1 -eq 1" "( a = a )" "-r lines.txt" "x" "" "-n"; do if test $e; then echo "$e: yes"; else echo "$e: no"; fi; done; [ "" ]; echo $?; [ 1 -gt 0 ] && echo bracket'
+}
+
+@test "[ without ] is an error" {
+    ours '[ a = a; echo $?'
+    [ "$out" = 2 ]
+    [ "$err" = "sh: [: missing ]" ]
+}
+
+@test "read splits on IFS, -r keeps backslashes, EOF is status 1" {
+    compare 'echo "a b c d" | { read x y; echo "[$x][$y]"; }; echo "  lead  trail  " | { read x; echo "[$x]"; }; printf "no-newline" | { read x; echo "$? [$x]"; }; printf "%s\n" "a\\b" | { read -r x; echo "$x"; }; printf "%s\n" "a\\b" | { read x; echo "$x"; }; echo "1:2:3" | { IFS=: read a b c; echo "$a $b $c"; }'
+}
+
+@test "IFS= read -r keeps a line exactly" {
+    compare 'printf "  a b  \n\tc\\d\n" > f; while IFS= read -r line; do echo "[$line]"; done < f'
+}
+
+@test "set replaces the positional parameters" {
+    compare 'set -- x y; echo $# "$@"; set --; echo $#; set a b c; echo $2'
+}
+
+@test "eval runs its arguments as commands" {
+    compare 'eval "echo a; echo b"; cmd="x=5"; eval $cmd; echo $x; eval "f() { echo func; }"; f'
+}
+
+@test "dot runs a file in the current shell" {
+    compare 'printf "y=\$((x+1))\nreturn 4\ny=bad\n" > inc; x=1; . ./inc; echo "$? $y"'
+}
+
+@test "true, false and colon" {
+    compare 'true; echo $?; false; echo $?; : anything; echo $?'
+}
+
+@test "exec replaces the shell" {
+    compare 'exec echo replaced; echo not-reached'
+}
+
+@test "exec with only redirections changes the shell's descriptors" {
+    compare 'exec > out; echo into-file; exec 2>&1; cat out >&2'
+}
+
+@test "set -e exits on a failing command" {
+    compare 'set -e; echo a; false; echo b'
+}
+
+@test "set -e ignores conditions, && lists and negations" {
+    compare 'set -e; false || true; if false; then :; fi; while false; do :; done; ! true; false && true; echo survived; (false); echo never'
+}
+
+@test "set -x traces commands on stderr" {
+    compare 'set -x; echo traced a; x=1'
+}
+
+# ---- errors ----
+
+@test "a missing command is status 127" {
+    compare 'nosuch-command arg; echo "status $?"'
+}
+
+@test "a command that is not executable is status 126" {
+    compare 'echo "echo x" > f; chmod -x f; ./f; echo "status $?"'
+}
+
+@test "a syntax error is reported with status 2" {
+    ours 'echo a; fi'
+    [ "$out" = "" ]
+    [ "$rc" = 2 ]
+    [ "$err" = "sh: syntax error: unexpected 'fi'" ]
+}
+
+@test "syntax errors: unexpected tokens and end of file" {
+    ours 'if true; then echo x'
+    [ "$rc" = 2 ]
+    [ "$err" = "sh: syntax error: unexpected end of file" ]
+    ours 'echo a | | b'
+    [ "$err" = "sh: syntax error: unexpected '|'" ]
+    ours 'echo "unterminated'
+    [ "$rc" = 2 ]
+    [ "$err" = "sh: syntax error: unterminated quoted string" ]
+    ours '( )'
+    [ "$err" = "sh: syntax error: unexpected ')'" ]
+}
+
+@test "commands before the line with a syntax error run" {
+    compare_output 'echo first
+echo second; fi'
+    [ "$err" = "sh: syntax error: unexpected 'fi'" ]
+}
+
+# ---- scripts ----
+
+@test "a script with a syntax error on line 3 stops there" {
+    cd "$BATS_TEST_TMPDIR/ours/work"
+    printf 'echo line1\necho line2\nif then\necho line4\n' > bad.sh
+    run "$SH" bad.sh
+    [ "$status" -eq 2 ]
+    [ "$output" = "line1
+line2
+sh: bad.sh: 3: syntax error: unexpected 'then'" ]
+}
+
+@test "sh file runs a script with arguments" {
+    cd "$BATS_TEST_TMPDIR/ours/work"
+    printf 'echo "$0 $# $1 $2"\nexit 5\n' > args.sh
+    run "$SH" args.sh one "two words"
+    [ "$status" -eq 5 ]
+    [ "$output" = "args.sh 2 one two words" ]
+}
+
+@test "a script runs by its #! line and without one" {
+    cd "$BATS_TEST_TMPDIR/ours/work"
+    printf '#!%s\necho "bang $1"\n' "$SH" > bang.sh
+    printf 'echo "plain $1"\n' > plain.sh
+    chmod +x bang.sh plain.sh
+    run "$SH" -c './bang.sh a; ./plain.sh b; echo $?'
+    [ "$status" -eq 0 ]
+    [ "$output" = "bang a
+plain b
+0" ]
+}
+
+@test "a script read from standard input leaves the rest to commands" {
+    cd "$BATS_TEST_TMPDIR/ours/work"
+    run "$SH" <<'EOF'
+echo start
+read line
+this line is data
+echo "read: $line"
+EOF
+    [ "$status" -eq 0 ]
+    [ "$output" = "start
+read: this line is data" ]
+}
+
+@test "a missing script file is an error" {
+    run -127 "$SH" /nope/script.sh
+    [ "$status" -eq 127 ]
+    [ "$output" = "sh: cannot open /nope/script.sh: No such file or directory" ]
+}
+
+# ---- interactive use (on a pseudo-terminal) ----
+
+interactive() {
+    run timeout 30 python3 "$BATS_TEST_DIRNAME/pty-run.py" "$1" env -i PATH="$PATH" HOME=/ "$SH"
+}
+
+@test "interactive: prompt, commands, and ^D to leave" {
+    interactive 'echo hi\recho $((6*7))\r\x04'
+    [ "$status" -eq 0 ]
+    [[ "$output" == *'$ echo hi'*$'\n''hi'$'\n''$ '* ]]
+    [[ "$output" == *$'\n''42'$'\n'* ]]
+}
+
+@test "interactive: backspace and ^U edit the line" {
+    interactive 'echo abX\x7fc\rjunk\x15echo clean\rexit 3\r'
+    [ "$status" -eq 3 ]
+    [[ "$output" == *$'\n''abc'$'\n'* ]]
+    [[ "$output" == *$'\n''clean'$'\n'* ]]
+    [[ "$output" != *"junk"*"not found"* ]]
+}
+
+@test "interactive: ^C abandons the line and interrupts a job" {
+    interactive 'half typed\x03sleep 20\r\x03echo alive $?\r\x04'
+    [ "$status" -eq 0 ]
+    [[ "$output" == *'half typed^C'$'\n''$ '* ]]
+    [[ "$output" == *'alive 130'* ]]
+}
+
+@test "interactive: PS1 and PS2 prompts, errors do not exit" {
+    interactive 'PS1="sam> "\rfor i in 1 2\rdo echo n$i; done\rfi\rnosuch\recho still here\r\x04'
+    [ "$status" -eq 0 ]
+    [[ "$output" == *'sam> for i in 1 2'$'\n''> do echo n$i; done'$'\n''n1'$'\n''n2'* ]]
+    [[ "$output" == *"sh: syntax error: unexpected 'fi'"* ]]
+    [[ "$output" == *"sh: nosuch: not found"* ]]
+    [[ "$output" == *'still here'* ]]
+}

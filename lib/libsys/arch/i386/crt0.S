@@ -9,6 +9,7 @@ _start:
 	mov (%esp), %eax            /* argc */
 	lea 4(%esp), %ebx           /* argv */
 	lea 8(%esp,%eax,4), %ecx    /* envp */
+	mov %ecx, environ           /* libc's environment starts as the one given */
 	and $-16, %esp
 	sub $4, %esp
 	push %ecx
