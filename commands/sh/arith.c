@@ -231,7 +231,7 @@ static int parse_assignment(struct arith *a, long *value)
         a->p = p + n;
         *value = parse_expr(a);
         if (n > 1) {
-            char op[3] = { ops[i][0], n == 3 ? ops[i][1] : '\0', '\0' };
+            char op[3] = { ops[i][0], (char)(n == 3 ? ops[i][1] : '\0'), '\0' };
 
             *value = apply(a, op, variable_value(a, name, name_len), *value);
         }

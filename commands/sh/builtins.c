@@ -130,8 +130,10 @@ static int builtin_cd(int argc, char **argv)
     cwd = current_directory();
     if (cwd) {
         var_set("PWD", cwd);
-        if (print)
-            out_fmt("%s\n", cwd);
+        if (print) {
+            out_str(cwd);
+            out_char('\n');
+        }
         free(cwd);
     }
     return 0;

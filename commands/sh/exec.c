@@ -60,7 +60,7 @@ void func_define(const char *name, struct node *body)
  * bodies point into it. */
 static void keep_tree(struct node *tree)
 {
-    kept_trees = xrealloc(kept_trees, (size_t)(kept_count + 1) * sizeof *kept_trees);
+    kept_trees = xrealloc(kept_trees, (size_t)(kept_count + 1) * sizeof(struct node *));
     kept_trees[kept_count++] = tree;
 }
 

@@ -231,7 +231,7 @@ static void emit_params(struct xbuf *x, int at, int ctx)
     for (int i = 1; i <= count; i++) {
         if (i > 1 && ctx) {
             const char *ifs = var_get("IFS");
-            char sep = ifs ? ifs[0] : ' ';
+            char sep = (char)(ifs ? ifs[0] : ' ');
 
             if (sep)
                 xput(x, sep, XF_QUOTED);
@@ -262,10 +262,10 @@ static char *option_letters(void)
 /* The value of a parameter (malloc'ed), or NULL if it is unset. */
 static char *param_value(const char *name, size_t len)
 {
-    char text[32];
-    long n;
-
     if (len == 1 && strchr("#?$!-0", name[0])) {
+        char text[32];
+        long n;
+
         switch (name[0]) {
         case '#': n = params_count(); break;
         case '?': n = shell.last_status; break;
@@ -359,60 +359,80 @@ static char *remove_affix(const char *value, const char *pattern, char op, int l
     return result ? result : xstrdup(value);
 }
 
-static void apply_operator(struct xbuf *x, const char *name, size_t nlen, char *value,
-                           const char *op, size_t oplen, int ctx)
+/* A ${name<op>word} being expanded. */
+struct param_op {
+    const char *name;
+    size_t name_len;
+    const char *value;   /* NULL if unset */
+    const char *word;    /* raw text after the operator */
+    size_t word_len;
+    int use_word;        /* unset, or null with ':' */
+    int ctx;
+};
+
+static void op_affix(struct xbuf *x, const struct param_op *op, char kind)
 {
-    int colon = op[0] == ':';
-    char kind = op[colon];
-    const char *word = op + colon + 1;
-    size_t wlen = oplen - (size_t)colon - 1;
-    int use_default = !value || (colon && !*value);
+    int longest = op->word_len > 0 && op->word[0] == kind;
+    char *pattern = expand_sub(op->word + longest, op->word_len - (size_t)longest,
+                               op->ctx & (CTX_DQUOTE | CTX_WORD), 1);
+    char *rest;
 
-    if (ctx & CTX_DQUOTE)
-        ctx |= CTX_WORD;
+    if (!op->value && shell.opt_nounset)
+        unset_error(op->name, op->name_len);
+    rest = remove_affix(op->value ? op->value : "", pattern, kind, longest);
+    xput_str(x, rest, value_flags(op->ctx));
+    free(rest);
+    free(pattern);
+}
 
-    if (kind == '#' || kind == '%') {
-        int longest = wlen > 0 && word[0] == kind;
-        char *pattern = expand_sub(word + longest, wlen - (size_t)longest, ctx & (CTX_DQUOTE | CTX_WORD), 1);
-        char *rest;
+static void op_assign(struct xbuf *x, const struct param_op *op)
+{
+    char *assigned = expand_sub(op->word, op->word_len, op->ctx, 0);
 
-        if (!value && shell.opt_nounset)
-            unset_error(name, nlen);
-        rest = remove_affix(value ? value : "", pattern, kind, longest);
-        xput_str(x, rest, value_flags(ctx));
-        free(rest);
-        free(pattern);
-    } else if (kind == '-' || kind == '+') {
-        if ((kind == '-') == use_default)
-            expand_text(x, word, wlen, ctx);
-        else if (kind == '-')
-            xput_str(x, value, value_flags(ctx));
-    } else if (kind == '=') {
-        if (use_default) {
-            char *assigned = expand_sub(word, wlen, ctx, 0);
-
-            if (is_valid_name(name, nlen))
-                var_set_n(name, nlen, assigned);
-            else {
-                sh_error("%.*s: cannot assign in this way", (int)nlen, name);
-                shell.expand_failed = 1;
-            }
-            xput_str(x, assigned, value_flags(ctx));
-            free(assigned);
-        } else {
-            xput_str(x, value, value_flags(ctx));
-        }
-    } else if (kind == '?') {
-        if (use_default) {
-            char *message = expand_sub(word, wlen, ctx, 0);
-
-            sh_error("%.*s: %s", (int)nlen, name, *message ? message : "parameter not set");
-            shell.expand_failed = 1;
-            free(message);
-        } else {
-            xput_str(x, value, value_flags(ctx));
-        }
+    if (is_valid_name(op->name, op->name_len)) {
+        var_set_n(op->name, op->name_len, assigned);
     } else {
+        sh_error("%.*s: cannot assign in this way", (int)op->name_len, op->name);
+        shell.expand_failed = 1;
+    }
+    xput_str(x, assigned, value_flags(op->ctx));
+    free(assigned);
+}
+
+static void op_fail(const struct param_op *op)
+{
+    char *message = expand_sub(op->word, op->word_len, op->ctx, 0);
+
+    sh_error("%.*s: %s", (int)op->name_len, op->name, *message ? message : "parameter not set");
+    shell.expand_failed = 1;
+    free(message);
+}
+
+/* ${name-word} ${name=word} ${name+word} ${name?word}, each also with ':',
+ * and ${name#pattern} ${name%pattern} (doubled: longest match). */
+static void apply_operator(struct xbuf *x, struct param_op *op, const char *text, size_t len)
+{
+    int colon = text[0] == ':';
+    char kind = text[colon];
+
+    op->word = text + colon + 1;
+    op->word_len = len - (size_t)colon - 1;
+    op->use_word = !op->value || (colon && !*op->value);
+    if (op->ctx & CTX_DQUOTE)
+        op->ctx |= CTX_WORD;
+    if (kind == '#' || kind == '%')
+        op_affix(x, op, kind);
+    else if ((kind == '+' && !op->use_word) || (kind == '-' && op->use_word))
+        expand_text(x, op->word, op->word_len, op->ctx);
+    else if (kind == '+')
+        return;
+    else if (!op->use_word && kind && strchr("-=?", kind))
+        xput_str(x, op->value, value_flags(op->ctx));
+    else if (kind == '=')
+        op_assign(x, op);
+    else if (kind == '?')
+        op_fail(op);
+    else {
         sh_error("bad substitution");
         shell.expand_failed = 1;
     }
@@ -444,7 +464,9 @@ static void expand_braced(struct xbuf *x, const char *body, size_t len, int ctx)
         else if (value)
             xput_str(x, value, value_flags(ctx));
     } else {
-        apply_operator(x, name, nlen, value, name + nlen, len - nlen, ctx);
+        struct param_op op = { .name = name, .name_len = nlen, .value = value, .ctx = ctx };
+
+        apply_operator(x, &op, name + nlen, len - nlen);
     }
     free(value);
 }

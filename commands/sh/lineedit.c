@@ -109,14 +109,18 @@ int lineedit_read(const char *prompt, struct strbuf *line)
     int result;
 
     out_flush();
-    echo_str(prompt, strlen(prompt));
-    if (tcgetattr(0, &saved) != 0)
+    if (tcgetattr(0, &saved) != 0) {
+        echo_str(prompt, strlen(prompt));
         return read_cooked(line);
+    }
     raw = saved;
     raw.c_lflag &= (tcflag_t)~(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
+    /* Raw mode before the prompt: what is typed once the prompt shows is
+     * echoed by us alone, never also by the terminal. */
     tcsetattr(0, TCSADRAIN, &raw);
+    echo_str(prompt, strlen(prompt));
     result = read_raw(line, &saved);
     tcsetattr(0, TCSADRAIN, &saved);
     return result;

@@ -71,55 +71,30 @@ void out_char(char c)
     out_bytes(&c, 1);
 }
 
-/* Formats into a malloc'ed string; the caller frees it. */
-static char *format_alloc(const char *fmt, va_list ap)
-{
-    va_list copy;
-    int n;
-    char *s;
-
-    va_copy(copy, ap);
-    n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (n < 0)
-        n = 0;
-    s = xmalloc((size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
-void out_fmt(const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-
-    va_start(ap, fmt);
-    s = format_alloc(fmt, ap);
-    va_end(ap);
-    out_str(s);
-    free(s);
-}
-
 void sh_error(const char *fmt, ...)
 {
     struct strbuf line = { 0 };
-    char prefix[64];
+    char message[512];
     va_list ap;
-    char *message;
+    int n;
 
     out_flush();
     strbuf_puts(&line, "sh: ");
     if (shell.script) {
+        char where[32];
+
         strbuf_puts(&line, shell.script);
-        snprintf(prefix, sizeof prefix, ": %d: ", shell.lineno);
-        strbuf_puts(&line, prefix);
+        snprintf(where, sizeof where, ": %d: ", shell.lineno);
+        strbuf_puts(&line, where);
     }
     va_start(ap, fmt);
-    message = format_alloc(fmt, ap);
+    n = vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    strbuf_puts(&line, message);
+    if (n < 0)
+        n = 0;
+    /* a longer message is cut: messages name a file or a word at most */
+    strbuf_putn(&line, message, (size_t)n < sizeof message ? (size_t)n : sizeof message - 1);
     strbuf_putc(&line, '\n');
     write_all(2, line.data, line.len);
-    free(message);
     strbuf_free(&line);
 }

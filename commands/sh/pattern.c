@@ -67,9 +67,13 @@ static int match_bracket(const char **pp, char c)
             lo = *++p;
         p++;
         if (*p == '-' && p[1] && p[1] != ']') {
-            char hi = p[1] == '\\' && p[2] ? p[2] : p[1];
+            const char *upper = p + 1;
+            char hi;
 
-            p += p[1] == '\\' && p[2] ? 3 : 2;
+            if (*upper == '\\' && upper[1])
+                upper++;
+            hi = *upper;
+            p = upper + 1;
             if ((unsigned char)c >= (unsigned char)lo && (unsigned char)c <= (unsigned char)hi)
                 match = 1;
         } else if (c == lo) {

@@ -52,7 +52,6 @@ int dup_high(int fd); /* duplicate fd to a close-on-exec fd >= 10, or -1 */
 void out_bytes(const char *p, size_t n);
 void out_str(const char *s);
 void out_char(char c);
-void out_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);
 void write_all(int fd, const char *p, size_t n);
 /* "sh: " [script: line: ] message, one write(2) to fd 2. */

@@ -78,6 +78,7 @@ void var_unset(const char *name)
     free(v->name);
     free(v->value);
     *v = vars[--var_count];
+    memset(&vars[var_count], 0, sizeof vars[var_count]);
 }
 
 void var_export(const char *name)

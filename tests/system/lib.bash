@@ -24,13 +24,13 @@ boot_qemu() {
 	return "$status"
 }
 
-# boot_bochs OUT SECONDS PATTERN: boots the ISO in Bochs until PATTERN shows
+# boot_bochs OUT ISO SECONDS PATTERN: boots ISO in Bochs until PATTERN shows
 # on the serial console or SECONDS pass; the console is left in OUT.
 boot_bochs() {
-	local out=$1 seconds=$2 pattern=$3
+	local out=$1 iso=$2 seconds=$3 pattern=$4
 	local dir
 	dir=$(mktemp -d "${BATS_FILE_TMPDIR:-/tmp}/bochs.XXXXXX")
-	"$(dirname "${BASH_SOURCE[0]}")/bochsrc.sh" "$images/samsara.iso" "file, dev=$dir/serial.txt" \
+	"$(dirname "${BASH_SOURCE[0]}")/bochsrc.sh" "$iso" "file, dev=$dir/serial.txt" \
 		"$dir/bochs.log" >"$dir/bochsrc"
 	echo c >"$dir/commands"
 	: >"$dir/serial.txt"

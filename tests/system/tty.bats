@@ -8,7 +8,7 @@ load lib
 setup_file() {
 	export TTY_LOG="$BATS_FILE_TMPDIR/tty.log"
 	local status=0
-	python3 "$BATS_TEST_DIRNAME/dialogue.py" --image tty --timeout 90 >"$TTY_LOG" <<'SCRIPT' || status=$?
+	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --image tty --timeout 90 --wait-exit >"$TTY_LOG" <<'SCRIPT' || status=$?
 expect ttytest: type a line
 send hello world\r
 expect ttytest: type with erase

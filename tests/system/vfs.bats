@@ -8,7 +8,7 @@ load lib
 setup_file() {
 	export VFS_LOG="$BATS_FILE_TMPDIR/vfs.log"
 	local status=0
-	python3 "$BATS_TEST_DIRNAME/dialogue.py" --image vfs --timeout 90 >"$VFS_LOG" <<'SCRIPT' || status=$?
+	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --image vfs --timeout 90 --wait-exit >"$VFS_LOG" <<'SCRIPT' || status=$?
 expect vfstest: type a line
 send typed\r
 expect # vfstest:

@@ -9,8 +9,10 @@ script read from standard input, one command per line:
     # comment
 
 The whole console transcript (CRs removed) is written to standard output.
-Exit status: QEMU's own when it powers off, 124 when an expect or the whole
-run times out (the transcript so far is still written), 2 on a bad script.
+After the last command QEMU is stopped (status 0), or with --wait-exit the
+run waits for the guest to power off and ends with QEMU's own status. An
+expect or a --wait-exit that times out ends with 124 (the transcript so far
+is still written); a bad script with 2.
 """
 import argparse
 import codecs
@@ -25,6 +27,11 @@ def parse_args():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build", default=os.environ.get("SAMSARA_BUILD", "build"))
     p.add_argument("--image", default="test", help="module list NAME.initrd in build/images")
+    p.add_argument("--cdrom", help="boot this ISO through GRUB instead of a module list")
+    p.add_argument("--wait-exit", action="store_true", help="wait for the guest to power off")
+    p.add_argument("--exec", dest="command", help="run COMMAND in the shell, print only what it wrote, "
+                   "and exit with its status (the script on standard input is not read)")
+    p.add_argument("-v", "--verbose", action="store_true", help="with --exec: the whole console too, on stderr")
     p.add_argument("--timeout", type=float, default=60.0, help="seconds for the whole run")
     p.add_argument("--expect-timeout", type=float, default=20.0, help="seconds for one expect")
     return p.parse_args()
@@ -43,15 +50,18 @@ def read_script(stream):
     return steps
 
 
-def start_qemu(build, image):
-    images = os.path.join(build, "images")
-    with open(os.path.join(images, "kernel.path")) as f:
-        kernel = f.read().strip()
-    with open(os.path.join(images, image + ".initrd")) as f:
-        initrd = f.read().strip()
+def start_qemu(build, image, cdrom):
     cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128", "-no-reboot", "-display", "none",
-           "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-           "-kernel", kernel, "-initrd", initrd]
+           "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if cdrom:
+        cmd += ["-cdrom", cdrom]
+    else:
+        images = os.path.join(build, "images")
+        with open(os.path.join(images, "kernel.path")) as f:
+            kernel = f.read().strip()
+        with open(os.path.join(images, image + ".initrd")) as f:
+            initrd = f.read().strip()
+        cmd += ["-kernel", kernel, "-initrd", initrd]
     return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
 
@@ -99,10 +109,57 @@ class Console:
         return 124
 
 
+BEGIN, END = "@@SAMSARA-BEGIN@@\n", "\n@@SAMSARA-END@@="
+
+
+def run_command(console, command, seconds):
+    """Types command at the shell's prompt; returns (output, status) or None on a timeout."""
+    if not console.expect("$ ", seconds):
+        return None
+    quoted = command.replace("'", "'\\''")
+    # The markers are typed with an empty '' inside, so that the echo of the
+    # typed line can never be mistaken for the output of echo.
+    # A shell of its own runs the command, so that exit and syntax errors end
+    # only it; the echo after it ends a last line that has no newline.
+    console.send(f"echo @@SAMSARA-BEGIN''@@; /bin/sh -c '{quoted}'; s=$?; echo; echo @@SAMSARA-END''@@=$s\r")
+    if not console.expect(BEGIN, seconds):
+        return None
+    begin = console.matched
+    if not console.expect(END, seconds):
+        return None
+    end = console.matched - len(END)
+    status_at = console.matched
+    if not console.expect("\n", 5):
+        return None
+    status = console.text[status_at:console.matched - 1].strip()
+    output = console.text[begin:end]  # END's own newline is the one the extra echo wrote
+    return output, int(status) if status.isdigit() else 1
+
+
+def exec_main(args):
+    qemu = start_qemu(args.build, "system", args.cdrom)
+    console = Console(qemu, time.monotonic() + args.timeout)
+    try:
+        result = run_command(console, args.command, args.timeout)
+    finally:
+        qemu.kill()
+        qemu.wait()
+    if args.verbose:
+        sys.stderr.write(console.text)
+    if result is None:
+        sys.stderr.write("samsara exec: the system did not answer in time\n")
+        return 124
+    output, status = result
+    sys.stdout.write(output)
+    return status
+
+
 def main():
     args = parse_args()
+    if args.command is not None:
+        return exec_main(args)
     steps = read_script(sys.stdin)
-    qemu = start_qemu(args.build, args.image)
+    qemu = start_qemu(args.build, args.image, args.cdrom)
     console = Console(qemu, time.monotonic() + args.timeout)
     status = None
     try:
@@ -113,8 +170,11 @@ def main():
                 console.text += f"\n[dialogue: timed out waiting for {text!r}]\n"
                 status = 124
                 break
-        if status is None:
+        if status is None and args.wait_exit:
             status = console.drain()
+        elif status is None:
+            console.pump(0.3)  # what the last command still printed
+            status = 0
     finally:
         if qemu.poll() is None:
             qemu.kill()
