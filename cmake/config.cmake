@@ -2,7 +2,7 @@
 # header <samsara/config.h>, which kernel and user space read with plain `if`.
 set(SAMSARA_HZ 100 CACHE STRING "Timer interrupts per second")
 set(SAMSARA_NR_PROCS 64 CACHE STRING "Process table slots (at most 1024)")
-set(SAMSARA_NR_GRANTS 32 CACHE STRING "Grant slots per process")
+set(SAMSARA_NR_GRANTS 64 CACHE STRING "Grant slots per process")
 set(SAMSARA_QUANTUM_MS 20 CACHE STRING "Default scheduling quantum in milliseconds")
 
 # Passed on to the target half so both halves agree.

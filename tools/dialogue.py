@@ -53,6 +53,7 @@ def read_script(stream):
 def start_qemu(build, image, cdrom):
     cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128", "-no-reboot", "-display", "none",
            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    cmd += os.environ.get("SAMSARA_QEMU_EXTRA", "").split()  # e.g. a monitor, for debugging
     if cdrom:
         cmd += ["-cdrom", cdrom]
     else:
@@ -72,6 +73,8 @@ class Console:
         self.deadline = deadline
         self.text = ""
         self.matched = 0
+        log = os.environ.get("SAMSARA_DIALOGUE_LOG")
+        self.log = open(log, "w") if log else None
 
     def pump(self, seconds):
         """Reads what QEMU printed for up to `seconds`; False once it has exited."""
@@ -81,7 +84,11 @@ class Console:
         data = os.read(self.qemu.stdout.fileno(), 65536)
         if not data:
             return False
-        self.text += data.decode("latin-1").replace("\r", "")
+        chunk = data.decode("latin-1").replace("\r", "")
+        self.text += chunk
+        if self.log:  # SAMSARA_DIALOGUE_LOG: the transcript as it comes, for debugging
+            self.log.write(chunk)
+            self.log.flush()
         return True
 
     def expect(self, needle, seconds):

@@ -667,8 +667,10 @@ int run_input(struct input *in)
                 continue;
             }
             shell.last_status = 2;
-            if (!in->interactive)
+            if (!shell.interactive)
                 sh_exit(2);
+            if (!in->interactive)
+                break; /* eval or . in an interactive shell: give up on it */
             continue;
         }
         run_tree(tree, p.has_funcdef);

@@ -4,6 +4,7 @@
  * DS, so a restarted instance picks them up again.
  */
 #include <string.h>
+#include <ds.h>
 #include "tty.h"
 #include "uart.h"
 
@@ -18,6 +19,7 @@ static const request_handler handlers[] = {
 	[CDEV_IOCTL - CDEV_BASE] = do_ioctl,
 	[CDEV_CANCEL - CDEV_BASE] = do_cancel,
 	[CDEV_STATUS - CDEV_BASE] = do_status,
+	[CDEV_TAKE_SIGNAL - CDEV_BASE] = do_take_signal,
 };
 
 void tty_save_state(void)
@@ -36,13 +38,11 @@ void tty_echo(const char *s, size_t n, void *ctx)
 	}
 }
 
-/* A signal character was typed: the foreground process group gets the signal. */
+/* A signal character was typed: PM is to signal the foreground process group. */
 static void keyboard_signal(int sig, void *ctx)
 {
-	/* Signals are PM's to deliver; until tty asks PM for it, the event is only logged. */
-	uart_drain();
-	service_log("signal %d for process group %d (not delivered: asking PM for it is still to be written)",
-		    sig, tty_state.fg_pgrp);
+	if (tty_state.fg_pgrp > 0 && signal_queue(sig, tty_state.fg_pgrp))
+		ipc_notify(ds_lookup("pm"));  /* PM collects it with CDEV_TAKE_SIGNAL */
 }
 
 static void receive_char(char c, void *ctx)

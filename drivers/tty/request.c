@@ -198,3 +198,35 @@ int do_ioctl(message *m)
 		return -ENOTTY;
 	}
 }
+
+/* Signals typed at the terminal, waiting for PM to collect them. */
+static struct {
+	int sig;
+	int32_t pgrp;
+} typed_signals[8];
+static unsigned nr_typed_signals;
+
+bool signal_queue(int sig, int32_t pgrp)
+{
+	if (nr_typed_signals == sizeof(typed_signals) / sizeof(typed_signals[0]))
+		return false;
+	typed_signals[nr_typed_signals].sig = sig;
+	typed_signals[nr_typed_signals].pgrp = pgrp;
+	nr_typed_signals++;
+	return true;
+}
+
+int do_take_signal(message *m)
+{
+	struct kinfo_proc row;
+	if (sys_proc_info((uint32_t)endpoint_slot(m->source), &row) < 0 || row.endpoint != m->source ||
+	    strcmp(row.label, "pm") != 0)
+		return -EPERM;
+	if (nr_typed_signals == 0)
+		return -ENOENT;
+	m->cdev.status = typed_signals[0].sig;
+	m->cdev.pgrp = typed_signals[0].pgrp;
+	nr_typed_signals--;
+	memmove(&typed_signals[0], &typed_signals[1], nr_typed_signals * sizeof(typed_signals[0]));
+	return 0;
+}

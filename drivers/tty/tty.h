@@ -28,3 +28,7 @@ int do_write(message *m);
 int do_ioctl(message *m);
 int do_cancel(message *m);
 int do_status(message *m);
+int do_take_signal(message *m);
+
+/* Remembers a typed signal for PM; false if too many are waiting. */
+bool signal_queue(int sig, int32_t pgrp);

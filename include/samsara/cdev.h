@@ -22,6 +22,8 @@ enum cdev_request {
 	CDEV_IOCTL,                 /* minor, id, request, grant */
 	CDEV_CANCEL,                /* minor, id: the suspended request ends with EINTR */
 	CDEV_STATUS,                /* returns one finished request: id and its status */
+	CDEV_TAKE_SIGNAL,           /* PM only: a signal typed at a terminal: status = signal,
+				     * pgrp = its process group; -ENOENT when none is left */
 };
 
 #define CDEV_SUSPENDED 0x7fff0001   /* a reply status: the result comes later */

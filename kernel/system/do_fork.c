@@ -40,6 +40,8 @@ int do_fork(struct proc *caller, const struct kcall_args *args)
 		return -EPERM;
 	if (parent->block & ~BLOCK_RECEIVING & ~BLOCK_STOPPED)
 		return -EBUSY;    /* a queued send cannot be duplicated */
+	if (parent != caller && !(parent->block & BLOCK_RECEIVING))
+		return -EBUSY;    /* only a process waiting for the caller's reply can be forked */
 
 	struct proc *child = proc_alloc(parent->name);
 	if (!child)

@@ -39,6 +39,24 @@ static void pm_kreport(const message *m)
 	}
 }
 
+/* A terminal driver has signals typed at it: deliver them to their process groups. */
+static void pm_notify(const message *n)
+{
+	struct kinfo_proc row;
+	if (!endpoint_is_process(n->source) || sys_proc_info((uint32_t)endpoint_slot(n->source), &row) < 0 ||
+	    row.endpoint != n->source || strcmp(row.label, "tty") != 0)
+		return;
+	for (int rounds = 0; rounds < 8; rounds++) {
+		message m = { .type = CDEV_TAKE_SIGNAL };
+		if (ipc_sendrec(n->source, &m) < 0 || m.type < 0)
+			return;
+		for (int i = 0; i < PM_PROCS; i++) {
+			if (mproc[i].state == MP_ALIVE && mproc[i].pgrp == m.cdev.pgrp)
+				signal_send(&mproc[i], m.cdev.status);
+		}
+	}
+}
+
 /* Takes on the programs the kernel started from the boot image for us. */
 static void adopt_boot_programs(void)
 {
@@ -72,6 +90,7 @@ static const struct service pm_service = {
 	.nr_handlers = sizeof(handlers) / sizeof(handlers[0]),
 	.init = pm_init,
 	.kreport = pm_kreport,
+	.notify = pm_notify,
 };
 
 int main(int argc, char **argv)

@@ -37,6 +37,9 @@ static int finish_transfer(struct fproc *p, int status)
 	}
 	bounce_put(p->bounce);
 	p->bounce = NULL;
+	if (p->bounce_grant >= 0)
+		sys_revoke(p->bounce_grant);
+	p->bounce_grant = -1;
 	return status;
 }
 
@@ -72,10 +75,12 @@ int device_io(struct fproc *p, message *m, struct filp *f, bool write)
 		p->susp_len = len;
 		p->susp_type = m->type;
 		p->bounce = bounce;
+		p->bounce_grant = g;  /* revoked when the request finishes */
 		return -EDONTREPLY;
 	}
 	sys_revoke(g);
 	p->bounce = bounce;
+	p->bounce_grant = -1;
 	p->susp_type = m->type;
 	p->susp_grant = m->vfs.grant;
 	return finish_transfer(p, r < 0 ? r : req.type);

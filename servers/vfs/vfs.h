@@ -58,6 +58,7 @@ struct fproc {
 	uint32_t susp_id;            /* SUSP_DEVICE: the id given to the driver */
 	int susp_type;               /* VFS_READ or VFS_WRITE */
 	char *bounce;                /* SUSP_DEVICE: VFS's buffer lent to the driver */
+	grant_id_t bounce_grant;     /* SUSP_DEVICE: the grant that lends it */
 };
 
 extern struct fproc fproc[VFS_PROCS];

@@ -43,6 +43,11 @@ send test -d /etc && [ -f /etc/motd ] && echo tests-ok; echo ==15\r
 expect ==15\n$ 
 send echo 'echo from a script "$1"' > /tmp/s.sh; sh /tmp/s.sh arg; echo ==16\r
 expect ==16\n$ 
+send sh -c 'echo rea""dy; read x; echo survived'; echo "after=$?"\r
+expect ready\n
+send \x03
+expect after=
+expect $ 
 send exit 7\r
 expect init: the shell ended (status 7)
 expect $ 
@@ -95,6 +100,11 @@ SCRIPT
 	grep -qx 'bg' "$SESSION"
 	grep -qx 'waited=0' "$SESSION"
 	grep -qx 'from a script arg' "$SESSION"
+}
+
+@test "^C ends the program running in the foreground, not the shell" {
+	grep -qx 'after=130' "$SESSION"
+	! grep -qx 'survived' "$SESSION"
 }
 
 @test "when the shell exits, init starts a new one" {

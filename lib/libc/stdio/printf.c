@@ -21,7 +21,9 @@ int printf(const char *fmt, ...)
 	size_t len = n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1;
 	if (!no_stdout && write(STDOUT_FILENO, buf, len) >= 0)
 		return n;
-	no_stdout = errno == EBADF || errno == ENOSYS;
+	if (!no_stdout && errno != EBADF && errno != ENOSYS)
+		return -1;  /* a real error on a real standard output */
+	no_stdout = true;
 	sys_diag(buf, len);
 	return n;
 }

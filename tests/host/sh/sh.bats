@@ -576,8 +576,9 @@ interactive() {
 }
 
 @test "interactive: PS1 and PS2 prompts, errors do not exit" {
-    interactive 'PS1="sam> "\rfor i in 1 2\rdo echo n$i; done\rfi\rnosuch\recho still here\r\x04'
+    interactive 'PS1="sam> "\rfor i in 1 2\rdo echo n$i; done\rfi\rnosuch\reval "fi"; echo "eval $?"\recho still here\r\x04'
     [ "$status" -eq 0 ]
+    [[ "$output" == *'eval 2'* ]]
     [[ "$output" == *'sam> for i in 1 2'$'\n''> do echo n$i; done'$'\n''n1'$'\n''n2'* ]]
     [[ "$output" == *"sh: syntax error: unexpected 'fi'"* ]]
     [[ "$output" == *"sh: nosuch: not found"* ]]

@@ -1,0 +1,116 @@
+/* File and path helpers shared by ls, cp, mv, rm, ln and friends. */
+#include "cmd.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cmd_lstat(const char *path, struct stat *st)
+{
+	/*
+	 * Samsara's libc has no lstat yet: swap it in here when it does. The
+	 * host build uses it already, so that the host tests see links as GNU
+	 * does and rm -r never descends through one.
+	 */
+#ifdef __linux__
+	return lstat(path, st);
+#else
+	return stat(path, st);
+#endif /* __linux__ */
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	size_t dir_len = strlen(dir), name_len = strlen(name);
+	int slash = dir_len > 0 && dir[dir_len - 1] != '/';
+	char *joined = cmd_malloc(dir_len + (size_t)slash + name_len + 1);
+	memcpy(joined, dir, dir_len);
+	if (slash)
+		joined[dir_len] = '/';
+	memcpy(joined + dir_len + (size_t)slash, name, name_len + 1);
+	return joined;
+}
+
+char *path_base(const char *path)
+{
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	size_t start = len;
+	while (start > 0 && path[start - 1] != '/')
+		start--;
+	if (start == len)  /* "/" or "" */
+		return cmd_strdup(len ? "/" : "");
+	char *base = cmd_malloc(len - start + 1);
+	memcpy(base, path + start, len - start);
+	base[len - start] = '\0';
+	return base;
+}
+
+int parse_count(const char *text, long long *value)
+{
+	long long result = 0;
+	if (*text == '+')
+		text++;
+	if (!*text)
+		return -1;
+	for (; *text; text++) {
+		if (*text < '0' || *text > '9')
+			return -1;
+		if (result > (0x7fffffffffffffffLL - 9) / 10)
+			result = 0x7fffffffffffffffLL / 10;  /* saturate: "forever" */
+		result = result * 10 + (*text - '0');
+	}
+	*value = result;
+	return 0;
+}
+
+/* Removes the entries of directory path; nonzero if one could not be. */
+static int remove_entries(const char *path)
+{
+	DIR *dir = opendir(path);
+	if (!dir) {
+		cmd_error("cannot remove '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	int status = 0;
+	struct dirent *entry;
+	while ((entry = readdir(dir)) != NULL) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		char *child = path_join(path, entry->d_name);
+		status |= remove_tree(child);
+		free(child);
+	}
+	closedir(dir);
+	return status;
+}
+
+int remove_tree(const char *path)
+{
+	struct stat st;
+	if (cmd_lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (remove_entries(path))
+			return 1;
+		if (rmdir(path) == 0)
+			return 0;
+	} else if (unlink(path) == 0) {
+		return 0;
+	}
+	cmd_error("cannot remove '%s': %s", path, strerror(errno));
+	return 1;
+}
+
+size_t last_lines_start(const char *data, size_t len, long long n)
+{
+	size_t pos = len;
+	if (n <= 0)
+		return len;
+	if (pos > 0 && data[pos - 1] == '\n')
+		pos--;
+	for (; pos > 0; pos--)
+		if (data[pos - 1] == '\n' && --n == 0)
+			return pos;
+	return 0;
+}

@@ -1,0 +1,666 @@
+#!/usr/bin/env bats
+# Samsara's everyday commands against the host's GNU tools: each test runs
+# ours ($COMMANDS_BIN/<name>) and the host's (found on PATH through env, so
+# that it names itself as ours does) on the same input and compares stdout,
+# stderr and exit status byte for byte. Usage errors compare only the
+# status, as GNU prints "Try '<cmd> --help'" where we print a usage line.
+# Run through run-tests.sh, which builds the commands.
+
+setup() {
+    export LC_ALL=C TZ=UTC
+    B=${COMMANDS_BIN:?run through tests/host/commands/run-tests.sh}
+    cd "$BATS_TEST_TMPDIR" || return 1
+    printf 'banana\napple\ncherry\napple\nBanana\n  date  \n\teel\nfig tree\napple\n' > words.txt
+    printf '10\n-3\n2.5\n  7\n-3.25\n0\nabc\n100\n-0\n007\n2.50\n' > nums.txt
+    printf 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1::/bin:\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnocolons\n' > colon.txt
+    printf 'no newline at end' > nonl.txt
+    : > empty.txt
+    printf 'a\0b\001\377\n\t\\x\r\n' > binary.bin
+}
+
+# compare CMD ARGS...: runs both with stdin from $STDIN (default
+# /dev/null) and fails with a diff if anything differs.
+compare() {
+    local cmd=$1 ours=0 host=0 o=$BATS_TEST_TMPDIR/out
+    shift
+    mkdir -p "$o"
+    "$B/$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/ours.out" 2> "$o/ours.err" || ours=$?
+    env "$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/host.out" 2> "$o/host.err" || host=$?
+    if ! cmp -s "$o/ours.out" "$o/host.out"; then
+        echo "stdout differs for $cmd $*"; diff "$o/host.out" "$o/ours.out" | head -40; return 1
+    fi
+    if ! cmp -s "$o/ours.err" "$o/host.err"; then
+        echo "stderr differs for $cmd $*"; diff "$o/host.err" "$o/ours.err" | head -20; return 1
+    fi
+    if [ "$ours" != "$host" ]; then
+        echo "status differs for $cmd $*: host $host, ours $ours"; return 1
+    fi
+}
+
+# compare_usage CMD ARGS...: only the exit status; ours must print a
+# usage line.
+compare_usage() {
+    local cmd=$1 ours=0 host=0 o=$BATS_TEST_TMPDIR/out
+    shift
+    mkdir -p "$o"
+    "$B/$cmd" "$@" < /dev/null > "$o/ours.out" 2> "$o/ours.err" || ours=$?
+    env "$cmd" "$@" < /dev/null > "$o/host.out" 2> "$o/host.err" || host=$?
+    [ "$ours" = "$host" ] || { echo "status: host $host, ours $ours"; return 1; }
+    grep -q 'usage: ' "$o/ours.err" || { echo "no usage line:"; cat "$o/ours.err"; return 1; }
+}
+
+# --- cat ---
+
+@test "cat_copies_files_and_stdin_in_order" {
+    STDIN=words.txt compare cat nums.txt - nonl.txt empty.txt binary.bin
+}
+
+@test "cat_n_numbers_lines_across_files" {
+    compare cat -n words.txt nonl.txt nums.txt
+}
+
+@test "cat_reports_missing_file_and_continues" {
+    compare cat words.txt /nope nums.txt
+}
+
+@test "cat_reports_a_directory" {
+    mkdir d
+    compare cat d
+}
+
+@test "cat_bad_option_is_a_usage_error" {
+    compare_usage cat -z
+}
+
+@test "cat_copies_megabytes_exactly" {
+    seq 1 500000 > big.txt
+    compare cat big.txt
+    compare cat -n big.txt
+}
+
+# --- echo, true, false, pwd, basename, dirname, yes ---
+
+@test "echo_joins_arguments" {
+    compare echo hello '  two  ' three
+    compare echo -n no newline
+    compare echo -e 'tab\there\nnewline\0101\c ignored'
+    compare echo -E 'raw\t' -x -n
+    compare echo
+}
+
+@test "true_and_false_set_status" {
+    compare true
+    compare false
+}
+
+@test "pwd_prints_working_directory" {
+    mkdir -p a/b && cd a/b
+    compare pwd
+    compare pwd -P
+    PWD=$PWD compare pwd -L
+}
+
+@test "basename_and_dirname_split_paths" {
+    for path in /usr/lib/libc.so usr/ / // a/b// file '' /a ./x ../y/; do
+        compare basename "$path"
+        compare dirname "$path"
+    done
+    compare basename /usr/lib/libc.so .so
+    compare basename .so .so
+    compare dirname a/b c/d/e
+}
+
+@test "basename_and_dirname_report_missing_operand" {
+    compare_usage basename
+    compare_usage dirname
+}
+
+@test "yes_repeats_until_the_reader_stops" {
+    "$B/yes" | head -n 5 > ours.out
+    yes | head -n 5 > host.out
+    cmp ours.out host.out
+    "$B/yes" a b | head -c 100000 > ours.out
+    yes a b | head -c 100000 > host.out
+    cmp ours.out host.out
+}
+
+# --- seq ---
+
+@test "seq_counts_up_and_down" {
+    compare seq 5
+    compare seq 3 7
+    compare seq 10 -3 -5
+    compare seq -2 2
+    compare seq 5 1
+    compare seq 1 3 20
+    compare seq -w 8 11
+    compare seq -w -5 3
+    compare seq -s , 1 5
+}
+
+@test "seq_rejects_bad_arguments" {
+    compare_usage seq
+    compare_usage seq x
+    compare_usage seq 1 0 5
+}
+
+# --- mkdir, rmdir, touch ---
+
+@test "mkdir_creates_directories" {
+    "$B/mkdir" d1 d2
+    [ -d d1 ] && [ -d d2 ]
+    "$B/mkdir" -p p/q/r p/q
+    [ -d p/q/r ]
+    "$B/mkdir" -m 700 m
+    [ "$(stat -c %a m)" = 700 ]
+}
+
+@test "mkdir_reports_existing_and_missing_parents" {
+    mkdir exists
+    compare mkdir exists
+    compare mkdir no/parent
+    touch file
+    compare mkdir -p file/sub
+}
+
+@test "rmdir_removes_empty_directories" {
+    mkdir -p x/y/z
+    "$B/rmdir" -p x/y/z
+    [ ! -e x ]
+    mkdir full && touch full/f
+    compare rmdir full
+    compare rmdir /nope
+    compare rmdir full/f
+}
+
+@test "touch_creates_files_and_keeps_existing_ones" {
+    echo data > kept
+    "$B/touch" new kept
+    [ -f new ] && [ ! -s new ] && [ "$(cat kept)" = data ]
+    "$B/touch" -c absent
+    [ ! -e absent ]
+    mkdir dir && "$B/touch" dir
+    compare touch /nope/x
+}
+
+# --- rm ---
+
+@test "rm_removes_files_and_trees" {
+    mkdir -p t/a/b && touch t/a/b/f t/g f1 f2
+    ln -s /etc t/link
+    "$B/rm" f1 f2
+    [ ! -e f1 ] && [ ! -e f2 ]
+    "$B/rm" -r t
+    [ ! -e t ] && [ -d /etc ]
+}
+
+@test "rm_reports_like_gnu" {
+    mkdir d
+    compare rm /nope
+    compare rm d
+    compare rm -f /nope
+    compare rm -f
+    compare_usage rm
+    compare rm -r .
+}
+
+@test "rm_i_asks_before_each_removal" {
+    touch a b && echo x > c
+    printf 'y\nn\ny\n' > answers
+    STDIN=answers compare rm -i a b c
+    touch a b && echo x > c
+    printf 'y\nn\ny\n' > answers
+    "$B/rm" -i a b c < answers 2>/dev/null
+    [ ! -e a ] && [ -e b ] && [ ! -e c ]
+}
+
+# --- cp, mv, ln ---
+
+@test "cp_copies_files_and_into_directories" {
+    seq 1 100000 > src
+    chmod 640 src
+    "$B/cp" src dst
+    cmp src dst
+    [ "$(stat -c %a dst)" = 640 ]
+    mkdir into
+    "$B/cp" src words.txt into
+    cmp src into/src && cmp words.txt into/words.txt
+}
+
+@test "cp_r_copies_trees_and_p_keeps_mode" {
+    mkdir -p tree/a/b && echo one > tree/a/b/f && echo two > tree/g && chmod 600 tree/g
+    ln -s g tree/link
+    "$B/cp" -r tree copy
+    diff -r tree copy
+    [ -L copy/link ] && [ "$(readlink copy/link)" = g ]
+    "$B/cp" -rp tree copy2
+    [ "$(stat -c %a copy2/g)" = 600 ]
+}
+
+@test "cp_reports_like_gnu" {
+    mkdir d
+    compare cp /nope x
+    compare cp d e
+    compare cp words.txt words.txt
+    compare cp words.txt nums.txt notadir
+    compare cp -r d d/inside
+    compare_usage cp
+    compare_usage cp words.txt
+}
+
+@test "mv_renames_and_moves_into_directories" {
+    echo a > a && mkdir d
+    "$B/mv" a b
+    [ ! -e a ] && [ "$(cat b)" = a ]
+    "$B/mv" b d
+    [ "$(cat d/b)" = a ]
+    mkdir -p s/t && "$B/mv" s d
+    [ -d d/s/t ]
+    compare mv /nope x
+}
+
+@test "mv_copies_across_file_systems" {
+    [ -d /dev/shm ] && [ -w /dev/shm ] || skip "no second file system"
+    other=$(mktemp -d /dev/shm/mvtest.XXXXXX)
+    mkdir -p tree/sub && seq 1 1000 > tree/sub/f && chmod 751 tree/sub
+    "$B/mv" tree "$other/tree"
+    status=$?
+    result=$(seq 1 1000 | cmp - "$other/tree/sub/f" && stat -c %a "$other/tree/sub")
+    rm -rf "$other"
+    [ "$status" = 0 ] && [ ! -e tree ] && [ "$result" = 751 ]
+}
+
+@test "ln_makes_hard_and_symbolic_links" {
+    echo a > target
+    "$B/ln" target hard
+    [ "$(stat -c %i target)" = "$(stat -c %i hard)" ]
+    "$B/ln" -s target soft
+    [ "$(readlink soft)" = target ]
+    "$B/ln" -sf words.txt soft
+    [ "$(readlink soft)" = words.txt ]
+    mkdir d && "$B/ln" -s /etc/passwd d
+    [ "$(readlink d/passwd)" = /etc/passwd ]
+    compare ln nonexist x
+    compare ln -s target soft
+    compare ln target hard
+}
+
+# --- ls ---
+
+make_tree() {
+    mkdir -p tree/sub/deeper tree/.hidden tree/empty
+    printf 'x%.0s' $(seq 1 5000) > tree/big
+    echo small > tree/small
+    touch tree/sub/file tree/.dotfile tree/sub/deeper/leaf
+    chmod 4755 tree/small
+    chmod 1777 tree/empty
+    ln -s small tree/link
+}
+
+@test "ls_lists_sorted_names" {
+    make_tree
+    compare ls tree
+    compare ls -a tree
+    compare ls -A tree
+    compare ls -1 tree tree/sub
+    cd tree && compare ls
+}
+
+@test "ls_l_long_format_matches_gnu" {
+    make_tree
+    compare ls -l tree
+    compare ls -la tree
+    compare ls -ln tree
+    compare ls -l tree/small tree/big tree/link
+    compare ls -ld tree tree/sub
+}
+
+@test "ls_R_recurses" {
+    make_tree
+    compare ls -R tree
+    compare ls -lR tree
+    cd tree && compare ls -R
+}
+
+@test "ls_d_and_mixed_operands" {
+    make_tree
+    compare ls -d tree tree/sub tree/big
+    compare ls tree/big tree/sub tree/small tree/empty
+}
+
+@test "ls_reports_missing_operands" {
+    make_tree
+    compare ls /nope
+    compare ls tree/small /nope
+    compare_usage ls -z
+}
+
+# --- wc ---
+
+@test "wc_counts_lines_words_bytes" {
+    STDIN=words.txt compare wc
+    STDIN=words.txt compare wc -l
+    compare wc words.txt
+    compare wc -w words.txt
+    compare wc -c nonl.txt
+    compare wc -lc words.txt nums.txt nonl.txt empty.txt binary.bin
+    compare wc words.txt /nope nums.txt
+    STDIN=nums.txt compare wc words.txt -
+}
+
+@test "wc_counts_megabytes" {
+    seq 1 500000 > big.txt
+    compare wc big.txt
+    STDIN=big.txt compare wc
+}
+
+# --- head, tail ---
+
+@test "head_prints_first_lines_and_bytes" {
+    seq 1 100 > h
+    compare head h
+    compare head -n 3 h
+    compare head -3 h
+    compare head -c 25 h
+    compare head -n 0 h
+    compare head -n -95 h
+    compare head -c -280 h
+    compare head -n 2 words.txt nonl.txt
+    compare head -q -n 1 words.txt nums.txt
+    compare head -v -n 1 nonl.txt
+    STDIN=h compare head -n 4
+    compare head -n 2 words.txt /nope
+    compare head -n x h
+}
+
+@test "tail_prints_last_lines_and_bytes" {
+    seq 1 100 > h
+    compare tail h
+    compare tail -n 3 h
+    compare tail -3 h
+    compare tail -n +97 h
+    compare tail -c 10 h
+    compare tail -c +285 h
+    compare tail -n 0 h
+    compare tail -n 2 nonl.txt words.txt
+    compare tail -n 1 empty.txt
+    STDIN=h compare tail -n 4
+    compare tail -n 2 /nope h
+}
+
+# --- cmp ---
+
+@test "cmp_finds_first_difference" {
+    printf 'abc\ndef\n' > c1
+    printf 'abc\ndxf\n' > c2
+    printf 'abc\n' > c3
+    printf 'abc' > c4
+    compare cmp c1 c1
+    compare cmp c1 c2
+    compare cmp -s c1 c2
+    compare cmp -l c1 c2
+    compare cmp c1 c3
+    compare cmp c4 c1
+    compare cmp empty.txt c1
+    compare cmp c1 /nope
+    compare_usage cmp
+}
+
+# --- tr ---
+
+@test "tr_translates_deletes_and_squeezes" {
+    STDIN=words.txt compare tr a-z A-Z
+    STDIN=words.txt compare tr abc xy
+    STDIN=words.txt compare tr '[:lower:]' '[:upper:]'
+    STDIN=words.txt compare tr -d 'aeiou\n'
+    STDIN=words.txt compare tr -s 'p'
+    STDIN=words.txt compare tr -s 'a-z' 'A-Z'
+    STDIN=words.txt compare tr -cd 'a-z\n'
+    STDIN=words.txt compare tr -c 'a-z' '_'
+    STDIN=words.txt compare tr -ds 'a' 'p'
+    STDIN=binary.bin compare tr '\000\001\377' 'XYZ'
+    STDIN=words.txt compare tr 'a-c' '[x*]'
+    STDIN=words.txt compare tr 'abcdef' 'x[y*2]z'
+    compare_usage tr
+}
+
+# --- cut ---
+
+@test "cut_selects_bytes_and_fields" {
+    compare cut -c 1-3 words.txt
+    compare cut -b 2,4- words.txt
+    compare cut -c -2,5 words.txt
+    compare cut -d : -f 1,6 colon.txt
+    compare cut -d : -f 3- colon.txt
+    compare cut -s -d : -f 1 colon.txt
+    printf 'a\tb\tc\nno tabs\n' > tabs
+    compare cut -f 2 tabs
+    compare cut -f 1 tabs /nope
+    compare_usage cut
+}
+
+# --- uniq ---
+
+@test "uniq_collapses_adjacent_lines" {
+    printf 'a\na\nb\nc\nc\nc\nA\na\n' > u
+    compare uniq u
+    compare uniq -c u
+    compare uniq -d u
+    compare uniq -u u
+    compare uniq -i -c u
+    STDIN=u compare uniq
+    compare uniq /nope
+    "$B/uniq" u out && uniq u > expected && cmp out expected
+}
+
+# --- sort ---
+
+@test "sort_orders_lines" {
+    compare sort words.txt
+    compare sort -r words.txt
+    compare sort -u words.txt
+    compare sort -f words.txt
+    compare sort -b words.txt
+    compare sort words.txt nums.txt nonl.txt
+    STDIN=words.txt compare sort
+}
+
+@test "sort_n_compares_numbers" {
+    compare sort -n nums.txt
+    compare sort -nr nums.txt
+    compare sort -nu nums.txt
+    compare sort -n -s nums.txt
+}
+
+@test "sort_k_and_t_select_keys" {
+    compare sort -t : -k 3 colon.txt
+    compare sort -t : -k 3n colon.txt
+    compare sort -t : -k 3,3nr colon.txt
+    compare sort -t : -k 6,6 -k 1,1 colon.txt
+    printf 'b 2 x\na 10 y\nc 2 a\nd 1 z\n  e 3 q\n' > keys
+    compare sort -k 2n keys
+    compare sort -k 2,2n -k 3,3r keys
+    compare sort -k 1.2 keys
+    compare sort -k 2 keys
+    compare sort -s -k 2,2n keys
+    compare sort -k 2,2n -u keys
+    compare sort -b -k 1,1 keys
+}
+
+@test "sort_reports_like_gnu" {
+    compare sort /nope
+    compare_usage sort -z
+}
+
+@test "sort_sorts_megabytes" {
+    seq 1 300000 | sort -R --random-source=/dev/zero > big.txt
+    compare sort big.txt
+    compare sort -n big.txt
+    compare sort -rn big.txt
+}
+
+@test "sort_o_writes_over_its_input" {
+    cp words.txt w
+    "$B/sort" -o w w
+    sort words.txt | cmp - w
+}
+
+# --- grep ---
+
+@test "grep_basic_regular_expressions" {
+    compare grep apple words.txt
+    compare grep '^a' words.txt
+    compare grep 'e$' words.txt
+    compare grep 'an*a' words.txt
+    compare grep '[bc]h*[ae]' words.txt
+    compare grep '[^a-z]' words.txt
+    compare grep 'p\{2\}' words.txt
+    compare grep '\(an\)\1' words.txt
+    compare grep 'a.p' words.txt
+    compare grep 'e\|g' words.txt
+    compare grep '[[:space:]]' words.txt
+    compare grep '*' words.txt
+    compare grep 'x*' words.txt
+    compare grep '\<tree' words.txt
+}
+
+@test "grep_extended_regular_expressions" {
+    compare grep -E 'ap+le|cher' words.txt
+    compare grep -E '^(ba|ch)' words.txt
+    compare grep -E '(an){2}' words.txt
+    compare grep -E 'e{1,2}l?' words.txt
+    compare grep -E '^[0-9]+$' nums.txt
+    compare grep -E '^-?[0-9]+(\.[0-9]+)?$' nums.txt
+    compare grep -E '(a|b)*c' words.txt
+    compare grep -E 'a{,1}p' words.txt
+    compare grep -E '^$|x' empty.txt words.txt
+}
+
+@test "grep_options" {
+    compare grep -v apple words.txt
+    compare grep -i banana words.txt
+    compare grep -c apple words.txt nums.txt
+    compare grep -n a words.txt
+    compare grep -l a words.txt nums.txt colon.txt
+    compare grep -L a words.txt nums.txt colon.txt
+    compare grep -q apple words.txt
+    compare grep -q nothing words.txt
+    compare grep -x apple words.txt
+    compare grep -w fig words.txt
+    compare grep -w ppl words.txt
+    compare grep -h a words.txt nums.txt
+    compare grep -H a words.txt
+    compare grep -e apple -e fig words.txt
+    compare grep -F 'a.p' words.txt
+    compare grep -F -i -x APPLE words.txt
+    printf 'fig\ndate\n' > pats
+    compare grep -f pats words.txt
+    STDIN=words.txt compare grep -n e
+    STDIN=words.txt compare grep -c e - nums.txt
+}
+
+@test "grep_reports_errors_with_status_2" {
+    compare grep a /nope words.txt
+    compare grep -s a /nope
+    compare grep -q apple /nope words.txt
+    compare grep '\(' words.txt
+    compare grep -E 'a{1' words.txt
+    compare grep '[a' words.txt
+    compare_usage grep
+    compare_usage grep -y x
+}
+
+# --- od, cksum ---
+
+@test "od_dumps_in_several_formats" {
+    compare od binary.bin
+    compare od -c binary.bin
+    compare od -x binary.bin
+    compare od -b binary.bin
+    compare od -d binary.bin
+    compare od -A d -c words.txt
+    compare od -A x -x words.txt
+    compare od -A n -c binary.bin
+    head -c 100 /dev/zero > zeros
+    compare od zeros
+    compare od -v zeros
+    compare od empty.txt
+    STDIN=nonl.txt compare od -c
+    compare od words.txt nonl.txt
+    compare od /nope
+}
+
+@test "cksum_matches_posix_crc" {
+    compare cksum words.txt nums.txt empty.txt binary.bin
+    STDIN=words.txt compare cksum
+    compare cksum /nope words.txt
+    seq 1 500000 > big.txt
+    compare cksum big.txt
+}
+
+# --- env, printf, expr ---
+
+@test "env_prints_and_changes_the_environment" {
+    compare env -i A=1 B=two
+    compare env -i A=1 "$B/env"
+    FOO=bar compare env -u FOO -i X=y
+    compare env -i /nope
+    compare env -i "$BATS_TEST_TMPDIR"
+    compare_usage env -z
+}
+
+@test "printf_formats_arguments" {
+    compare printf 'plain\n'
+    compare printf '%s-%d-%i|%5s|%-5s|%.2s\n' a 42 -7 r l precision
+    compare printf '%x %X %o %u %c %%\n' 255 255 8 3000000000 xyz
+    compare printf '%05d|%+d|% d|%#x|%#o\n' 42 5 7 255 8
+    compare printf '%*d|%-*d|%.*s\n' 5 1 4 2 3 abcdef
+    compare printf '%s\n' one two three
+    compare printf '%s=%d\n' a 1 b
+    compare printf 'tab\there\\ \101\x41 \n'
+    compare printf '%b|%b\n' 'a\tb' 'c\0101'
+    compare printf '%d %d %d\n' 0x10 010 "'A"
+    compare printf '%d\n' abc 12abc
+    compare printf 'stop\c here'
+}
+
+@test "expr_evaluates_expressions" {
+    compare expr 1 + 2
+    compare expr 7 \* 6 - 2
+    compare expr 17 / 5 % 3
+    compare expr \( 1 + 2 \) \* 3
+    compare expr 3 \< 10
+    compare expr abc \< abd
+    compare expr 10 = 10
+    compare expr a != a
+    compare expr 0 \| 5
+    compare expr 0 \& 5
+    compare expr '' \| 0
+    compare expr abcdef : 'a\(.*\)e'
+    compare expr abcdef : 'abc'
+    compare expr abcdef : 'x'
+    compare expr length hello
+    compare expr substr hello 2 3
+    compare expr index hello l
+    compare expr match abc 'a.'
+    compare expr -5 + 3
+}
+
+@test "expr_reports_errors" {
+    compare expr 1 / 0
+    compare expr a + 1
+    compare expr 1 +
+    compare expr 1 2
+    compare expr \( 1
+}
+
+# --- a pipeline ---
+
+@test "pipeline_matches_the_host" {
+    ours=$("$B/seq" 1 5000 | "$B/sort" -r | "$B/uniq" -c | "$B/sort" -n | "$B/head" -n 5 | "$B/cksum")
+    host=$(seq 1 5000 | sort -r | uniq -c | sort -n | head -n 5 | cksum)
+    [ "$ours" = "$host" ]
+    ours=$("$B/cat" words.txt | "$B/tr" a-z A-Z | "$B/grep" -v APPLE | "$B/cut" -c 1-4 | "$B/sort" -u | "$B/wc" -l)
+    host=$(cat words.txt | tr a-z A-Z | grep -v APPLE | cut -c 1-4 | sort -u | wc -l)
+    [ "$ours" = "$host" ]
+}
