@@ -1,6 +1,6 @@
 /*
  * cmp: compare two files byte by byte. Prints where they first differ
- * ("a b differ: byte 3, line 1"), or with -l every differing byte (offset
+ * ("a b differ: char 3, line 1", POSIX's wording, which GNU uses in the C locale), or with -l every differing byte (offset
  * and both values in octal), or nothing with -s. Exit status 0 if the
  * files are equal, 1 if they differ, 2 on trouble.
  */
@@ -84,7 +84,7 @@ static int compare(const struct cmp_options *co, struct side *a, struct side *b)
 		if (x != y) {
 			if (!co->list) {
 				if (!co->silent)
-					out_format("%s %s differ: byte %lld, line %lld\n", a->name, b->name, offset, line);
+					out_format("%s %s differ: char %lld, line %lld\n", a->name, b->name, offset, line);
 				return 1;
 			}
 			out_format("%lld %3o %3o\n", offset, (unsigned)x, (unsigned)y);

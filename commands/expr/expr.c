@@ -145,8 +145,13 @@ static char *parse_primary(struct parser *p)
 		syntax_error(p);
 	if (accept(p, "(")) {
 		char *value = parse_or(p);
-		if (!accept(p, ")"))
-			syntax_error(p);
+		if (!accept(p, ")")) {
+			if (p->next < p->count)
+				cmd_error("syntax error: expecting ')' instead of '%s'", p->tokens[p->next]);
+			else
+				cmd_error("syntax error: expecting ')' after '%s'", p->tokens[p->count - 1]);
+			cmd_exit(2);
+		}
 		return value;
 	}
 	if (accept(p, "+"))

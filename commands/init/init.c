@@ -50,9 +50,10 @@ int main(void)
 		printf("init: no shell at %s: %s\n", SHELL, strerror(errno));
 		return 1;
 	}
-	char *rc[] = { SHELL, "/etc/rc", NULL };
-	if (access("/etc/rc", R_OK) == 0)
+	if (access("/etc/rc", R_OK) == 0) {
+		char *rc[] = { SHELL, "/etc/rc", NULL };
 		wait_for(start(rc, false));
+	}
 	for (;;) {
 		char *login[] = { SHELL, "-i", NULL };
 		int status = wait_for(start(login, true));

@@ -18,6 +18,7 @@ struct copy_walk {
 	const struct copy_options *co;
 	struct stat top;
 	int have_top;
+	const char *src, *dst;  /* the operands, for messages */
 };
 
 static int copy_any(struct copy_walk *walk, const char *src, const char *dst);
@@ -135,7 +136,7 @@ static int copy_directory(struct copy_walk *walk, const char *src, const char *d
 		return 1;
 	}
 	if (walk->have_top && st->st_ino == walk->top.st_ino && st->st_dev == walk->top.st_dev) {
-		cmd_error("cannot copy a directory, '%s', into itself, '%s'", src, dst);
+		cmd_error("cannot copy a directory, '%s', into itself, '%s'", walk->src, walk->dst);
 		return 1;
 	}
 	if (stat(dst, &existing) == 0) {
@@ -180,5 +181,7 @@ int copy_path(const struct copy_options *co, const char *src, const char *dst)
 	struct copy_walk walk;
 	memset(&walk, 0, sizeof(walk));
 	walk.co = co;
+	walk.src = src;
+	walk.dst = dst;
 	return copy_any(&walk, src, dst);
 }

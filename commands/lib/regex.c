@@ -331,7 +331,10 @@ static int parse_atom(struct parser *ps, struct fragment *out, int at_start)
 	return 0;
 }
 
-/* Parses "m", "m,", ",n" or "m,n" and the closing brace of an interval. */
+/*
+ * Parses "m", "m,", ",n" or "m,n" and the closing brace of an interval:
+ * -1 if it is malformed, -2 if its bounds are out of order or too large.
+ */
 static int parse_interval(struct parser *ps, int *min, int *max)
 {
 	char *end;
@@ -358,7 +361,7 @@ static int parse_interval(struct parser *ps, int *min, int *max)
 	ps->p += strlen(close);
 	if ((*max >= 0 && *max < *min) || *min > 32767) {
 		ps->error = "Invalid content of \\{\\}";
-		return -1;
+		return -2;
 	}
 	return 0;
 }
@@ -380,9 +383,17 @@ static int parse_suffix(struct parser *ps, int *min, int *max)
 		*max = op == '+' ? -1 : 1;
 		return 1;
 	}
-	if ((ere && p[0] == '{' && (isdigit((unsigned char)p[1]) || p[1] == ','))
-	    || (!ere && p[0] == '\\' && p[1] == '{')) {
-		ps->p += ere ? 1 : 2;
+	if (ere && p[0] == '{' && (isdigit((unsigned char)p[1]) || p[1] == ',')) {
+		ps->p++;
+		int result = parse_interval(ps, min, max);
+		if (result != -1)
+			return result == 0 ? 1 : -1;
+		ps->p = p;  /* GNU: a "{" that starts no valid interval is literal */
+		ps->error = NULL;
+		return 0;
+	}
+	if (!ere && p[0] == '\\' && p[1] == '{') {
+		ps->p += 2;
 		return parse_interval(ps, min, max) < 0 ? -1 : 1;
 	}
 	return 0;

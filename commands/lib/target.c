@@ -1,7 +1,9 @@
 /* Operands of cp, mv and ln: sources and a destination file or directory. */
 #include "cmd.h"
 #include "target.h"
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int is_directory(const char *path)
 {
@@ -43,7 +45,11 @@ int for_each_target(int argc, char **argv, int first, int allow_single,
 	if (is_directory(last))
 		return into_directory(argv + first, operands - 1, last, act, context);
 	if (operands > 2) {
-		cmd_error("target '%s' is not a directory", last);
+		struct stat st;
+		if (stat(last, &st) < 0)
+			cmd_error("target '%s': %s", last, strerror(errno));
+		else
+			cmd_error("target '%s' is not a directory", last);
 		cmd_exit(1);
 	}
 	return act(argv[first], last, context);

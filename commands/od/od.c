@@ -27,6 +27,7 @@ struct od_state {
 	char **names;
 	int name_count, next_name, fd;
 	int status;
+	int opened;          /* some input could be opened */
 };
 
 static void put_address(const struct od_state *st, long long address)
@@ -85,8 +86,10 @@ static int open_next(struct od_state *st)
 	while (st->next_name < st->name_count) {
 		const char *name = st->names[st->next_name++];
 		st->fd = strcmp(name, "-") == 0 ? STDIN_FILENO : open(name, O_RDONLY);
-		if (st->fd >= 0)
+		if (st->fd >= 0) {
+			st->opened = 1;
 			return 1;
+		}
 		cmd_error_errno(name, errno);
 		st->status = 1;
 	}
@@ -135,7 +138,7 @@ static void dump(struct od_state *st)
 		have_previous = len == LINE_BYTES;
 		address += (long long)len;
 	}
-	if (st->radix != 'n') {
+	if (st->radix != 'n' && st->opened) {
 		put_address(st, address);
 		out_char('\n');
 	}

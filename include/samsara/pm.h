@@ -24,6 +24,14 @@ enum pm_request {
 	PM_EXEC_IMAGE,           /* name; grant+len: stack image; image_grant+image_len: the ELF
 				  * executable, read by the caller from a file -> no reply on success */
 	PM_SIGIGNORE,            /* sig, status: 1 ignore, 0 default -> the previous setting */
+	PM_TIME,                 /* -> seconds since 1970 in addr, ticks since boot in len */
+	PM_SLEEP,                /* len: ticks to wait (reply when they have passed) */
+	PM_UNAME,                /* grant: struct utsname */
+	PM_TIMES,                /* -> the caller's user and system ticks in addr and len */
+};
+
+struct utsname {
+	char sysname[32], nodename[32], release[32], version[64], machine[32];
 };
 
 /* waitpid options and status encoding, as POSIX and Linux have them. */

@@ -21,6 +21,10 @@ static const request_handler handlers[] = {
 	[PM_PROCINFO - PM_BASE] = do_procinfo,
 	[PM_EXEC_IMAGE - PM_BASE] = do_exec_image,
 	[PM_SIGIGNORE - PM_BASE] = do_sigignore,
+	[PM_TIME - PM_BASE] = do_time,
+	[PM_SLEEP - PM_BASE] = do_sleep,
+	[PM_UNAME - PM_BASE] = do_uname,
+	[PM_TIMES - PM_BASE] = do_times,
 };
 
 /* A fault ends the program with the matching signal; an exit with its status. */
@@ -39,9 +43,13 @@ static void pm_kreport(const message *m)
 	}
 }
 
-/* A terminal driver has signals typed at it: deliver them to their process groups. */
+/* The clock (sleepers to wake), or a terminal driver with signals typed at it. */
 static void pm_notify(const message *n)
 {
+	if (n->source == CLOCK) {
+		time_alarm();
+		return;
+	}
 	struct kinfo_proc row;
 	if (!endpoint_is_process(n->source) || sys_proc_info((uint32_t)endpoint_slot(n->source), &row) < 0 ||
 	    row.endpoint != n->source || strcmp(row.label, "tty") != 0)
@@ -79,6 +87,7 @@ static void adopt_boot_programs(void)
 static int pm_init(bool restarted)
 {
 	memset(mproc, 0, sizeof(mproc));
+	time_init();
 	adopt_boot_programs();
 	return 0;
 }

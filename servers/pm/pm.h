@@ -19,6 +19,7 @@ struct mproc {
 	int wait_pid, wait_options;
 	uint32_t brk;                /* the program break */
 	uint32_t ignored;            /* bit n: signal n is ignored */
+	uint32_t wake_tick;          /* sleeping until this tick (reply deferred); 0 = not */
 	char name[16];
 };
 
@@ -43,6 +44,13 @@ int do_getuid(message *m);
 int do_procinfo(message *m);
 int do_exec_image(message *m);
 int do_sigignore(message *m);
+int do_time(message *m);
+int do_sleep(message *m);
+int do_uname(message *m);
+int do_times(message *m);
+/* time.c: the clock */
+void time_init(void);
+void time_alarm(void);
 
 /* Tells VFS of a process event (VFS_PM_*); nothing if VFS is not running. */
 int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2);

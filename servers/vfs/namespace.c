@@ -95,10 +95,11 @@ static int two_parents(message *m, struct fproc *p, struct vnode **a, char an[25
 int do_rename(message *m)
 {
 	CALLER_OR_FAIL(m, p);
-	char old_name[256], new_name[256], both[512];
+	char old_name[256], new_name[256];
 	struct vnode *old_dir, *new_dir;
 	int r = two_parents(m, p, &old_dir, old_name, &new_dir, new_name);
 	if (r == 0) {
+		char both[512];
 		size_t a = strlen(old_name) + 1, b = strlen(new_name) + 1;
 		memcpy(both, old_name, a);
 		memcpy(both + a, new_name, b);

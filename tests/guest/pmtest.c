@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/utsname.h>
+#include <time.h>
 #include "common/tap.h"
 
 static void identity(void)
@@ -160,6 +162,22 @@ static void process_groups(void)
 	CHECK_EQ(status, 0, "a child starts its own session and process group");
 }
 
+static void time_and_names(void)
+{
+	time_t now = time(NULL);
+	check(now > 1600000000, "time() gives the wall clock from the CMOS clock", "now=%lld", now);
+	uint32_t before = (uint32_t)sys_uptime();
+	struct timespec t = { 0, 150 * 1000 * 1000 };
+	int r = nanosleep(&t, NULL);
+	uint32_t slept = (uint32_t)sys_uptime() - before;
+	uint32_t hz = (uint32_t)sys_info(KINFO_HZ, 0, NULL);
+	check(r == 0 && slept >= hz * 15 / 100, "nanosleep sleeps at least as long as asked",
+	      "r=%d slept=%u ticks", r, slept);
+	struct utsname u;
+	check(uname(&u) == 0 && strcmp(u.sysname, "Samsara") == 0 && strcmp(u.machine, "i686") == 0,
+	      "uname names the system", "sysname=%s", u.sysname);
+}
+
 static void bad_requests(void)
 {
 	char label[LABEL_MAX] = "pm";
@@ -189,6 +207,7 @@ int main(void)
 	heap_grows_and_shrinks();
 	orphans_go_to_init();
 	process_groups();
+	time_and_names();
 	bad_requests();
 	tap_finish("pmtest");
 }

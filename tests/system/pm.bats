@@ -64,3 +64,10 @@ setup_file() {
 		"a break outside the heap area is refused" \
 		"an exec request with an unterminated name is refused"
 }
+
+@test "time, sleeping and the system's name come from PM" {
+	assert_ok "$PMTEST_LOG" \
+		"time() gives the wall clock from the CMOS clock" \
+		"nanosleep sleeps at least as long as asked" \
+		"uname names the system"
+}

@@ -106,6 +106,9 @@
 /* <time.h> */
 #define time_t samsara_time_t
 #define tm samsara_tm
+#define timespec samsara_timespec
+#define time samsara_time
+#define nanosleep samsara_nanosleep
 #define gmtime samsara_gmtime
 #define gmtime_r samsara_gmtime_r
 #define localtime samsara_localtime

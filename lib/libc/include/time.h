@@ -8,6 +8,15 @@
 
 typedef long long time_t;
 
+struct timespec {
+	time_t tv_sec;
+	long tv_nsec;
+};
+
+/* The current time, from PM (seconds since 1970, UTC). */
+time_t time(time_t *out);
+int nanosleep(const struct timespec *want, struct timespec *left);
+
 struct tm {
 	int tm_sec;    /* seconds after the minute, 0..60 */
 	int tm_min;    /* 0..59 */

@@ -62,3 +62,5 @@ int execvp(const char *file, char *const argv[]);
 #define W_OK 2
 #define R_OK 4
 int access(const char *path, int how);
+unsigned sleep(unsigned seconds);
+int usleep(unsigned microseconds);

@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <libc_private.h>
 #include <signal.h>
+#include <time.h>
+#include <sys/utsname.h>
 
 static endpoint_t pm = NONE;
 
@@ -154,4 +156,65 @@ sighandler_t signal(int sig, sighandler_t handler)
 	m.pm.status = handler == SIG_IGN;
 	int was = pm_call(PM_SIGIGNORE, &m);
 	return was < 0 ? SIG_ERR : was ? SIG_IGN : SIG_DFL;
+}
+
+time_t time(time_t *out)
+{
+	message m = { 0 };
+	if (pm_call(PM_TIME, &m) < 0)
+		return (time_t)-1;
+	if (out)
+		*out = m.pm.addr;
+	return m.pm.addr;
+}
+
+/* Sleeps for at least ticks clock ticks. */
+static int sleep_ticks(uint32_t ticks)
+{
+	message m = { 0 };
+	m.pm.len = ticks;
+	return pm_call(PM_SLEEP, &m);
+}
+
+static uint32_t ticks_per_second(void)
+{
+	static uint32_t hz;
+	if (!hz)
+		hz = (uint32_t)sys_info(KINFO_HZ, 0, NULL);
+	return hz;
+}
+
+unsigned sleep(unsigned seconds)
+{
+	return sleep_ticks(seconds * ticks_per_second()) < 0 ? seconds : 0;
+}
+
+int nanosleep(const struct timespec *want, struct timespec *left)
+{
+	if (want->tv_nsec < 0 || want->tv_nsec >= 1000000000L || want->tv_sec < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	uint32_t hz = ticks_per_second();
+	uint32_t ticks = (uint32_t)want->tv_sec * hz + (uint32_t)((want->tv_nsec / 1000) * hz / 1000000);
+	if (left)
+		left->tv_sec = left->tv_nsec = 0;
+	return sleep_ticks(ticks ? ticks : 1) < 0 ? -1 : 0;
+}
+
+int usleep(unsigned microseconds)
+{
+	struct timespec t = { microseconds / 1000000, (long)(microseconds % 1000000) * 1000 };
+	return nanosleep(&t, NULL);
+}
+
+int uname(struct utsname *u)
+{
+	message m = { 0 };
+	char label[LABEL_MAX] = "pm";
+	endpoint_t ep = sys_info(KINFO_FIND_LABEL, 0, label);
+	m.pm.grant = sys_grant(ep, u, sizeof(*u), GRANT_WRITE);
+	int r = pm_call(PM_UNAME, &m);
+	sys_revoke(m.pm.grant);
+	return r < 0 ? -1 : 0;
 }
