@@ -12,7 +12,8 @@
 #define NR_PRIVS 64
 
 /* The kernel calls every program may make. */
-#define KC_PROGRAM (KC_BIT(KC_EXIT) | KC_BIT(KC_INFO) | KC_BIT(KC_GRANT) | KC_BIT(KC_REVOKE))
+#define KC_PROGRAM (KC_BIT(KC_EXIT) | KC_BIT(KC_INFO) | KC_BIT(KC_GRANT) | KC_BIT(KC_REVOKE) | \
+		    KC_BIT(KC_SIGRETURN))
 #define PRIV_ID_USER 0
 
 struct priv {

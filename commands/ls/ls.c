@@ -295,12 +295,13 @@ static void list_operands(char **names, size_t count)
 int main(int argc, char **argv)
 {
 	struct options opts;
-	static char *dot[] = { ".", NULL };
 	cmd_init("ls");
 	parse_options(argc, argv, &opts);
-	if (opts.index == argc)
+	if (opts.index == argc) {
+		static char *dot[] = { ".", NULL };
 		list_operands(dot, 1);
-	else
+	} else {
 		list_operands(argv + opts.index, (size_t)(argc - opts.index));
+	}
 	cmd_exit(exit_status);
 }

@@ -30,6 +30,8 @@ enum kcall_number {
 	KC_SHUTDOWN,        /* (how, code) */
 	KC_VM,              /* (op, ep, addr, len): map or unmap memory of a managed process */
 	KC_BOOTIMAGE,       /* (index, offset, addr, len, name): read a boot module */
+	KC_SIGSEND,         /* (ep, struct kc_sigsend *): run a signal handler in ep */
+	KC_SIGRETURN,       /* (struct sigcontext *): the caller resumes where the signal found it */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
@@ -69,6 +71,28 @@ struct kc_exec {
 	vir_addr_t stack_addr;   /* bytes placed at the top of the new stack */
 	uint32_t   stack_len;    /* pointers inside them assume that placement */
 	char       name[16];
+};
+
+/* KC_SIGSEND: what PM asks for; the kernel adds the interrupted context. */
+struct kc_sigsend {
+	vir_addr_t handler;      /* void handler(int sig) */
+	vir_addr_t restorer;     /* where the handler returns: libc's sigreturn stub */
+	int32_t sig;
+	uint32_t old_mask;       /* the mask to restore when the handler returns */
+};
+
+/* Saved on the user stack under the handler's frame; KC_SIGRETURN restores it. */
+struct sigcontext {
+	uint32_t edi, esi, ebp, ebx, edx, ecx, eax;
+	uint32_t eip, esp, eflags;
+	uint32_t old_mask;
+};
+
+/* The frame a handler starts with: its return address, its argument, the context. */
+struct sigframe {
+	vir_addr_t return_address;   /* = restorer */
+	int32_t sig;
+	struct sigcontext context;
 };
 
 /* KC_PRIVCTL */

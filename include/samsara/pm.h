@@ -23,12 +23,20 @@ enum pm_request {
 	PM_PROCINFO,             /* pid = index -> one row of the process list */
 	PM_EXEC_IMAGE,           /* name; grant+len: stack image; image_grant+image_len: the ELF
 				  * executable, read by the caller from a file -> no reply on success */
-	PM_SIGIGNORE,            /* sig, status: 1 ignore, 0 default -> the previous setting */
 	PM_TIME,                 /* -> seconds since 1970 in addr, ticks since boot in len */
 	PM_SLEEP,                /* len: ticks to wait (reply when they have passed) */
 	PM_UNAME,                /* grant: struct utsname */
 	PM_TIMES,                /* -> the caller's user and system ticks in addr and len */
+	PM_SIGACTION,            /* sig; addr: handler (0 default, 1 ignore, SIGACTION_QUERY: no
+				  * change); len: mask while it runs; grant: the restorer address
+				  * -> the old handler in addr */
+	PM_SIGPROCMASK,          /* options: how; addr: the set -> the old mask in addr */
 };
+
+#define SIGACTION_QUERY 0xffffffffu
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
 
 struct utsname {
 	char sysname[32], nodename[32], release[32], version[64], machine[32];

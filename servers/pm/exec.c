@@ -39,6 +39,8 @@ static int exec_image(struct mproc *p, message *m, int size)
 		return r;
 	strlcpy(p->name, m->pm.name, sizeof(p->name));
 	p->brk = USER_HEAP_BASE;
+	memset(p->handler, 0, sizeof(p->handler));  /* handlers are gone with the old image */
+	p->pending = 0;
 	pm_tell_vfs(VFS_PM_EXEC, p->endpoint, NONE);
 	return -EDONTREPLY;  /* the caller now runs the new program */
 }

@@ -20,11 +20,12 @@ static const request_handler handlers[] = {
 	[PM_GETUID - PM_BASE] = do_getuid,
 	[PM_PROCINFO - PM_BASE] = do_procinfo,
 	[PM_EXEC_IMAGE - PM_BASE] = do_exec_image,
-	[PM_SIGIGNORE - PM_BASE] = do_sigignore,
 	[PM_TIME - PM_BASE] = do_time,
 	[PM_SLEEP - PM_BASE] = do_sleep,
 	[PM_UNAME - PM_BASE] = do_uname,
 	[PM_TIMES - PM_BASE] = do_times,
+	[PM_SIGACTION - PM_BASE] = do_sigaction,
+	[PM_SIGPROCMASK - PM_BASE] = do_sigprocmask,
 };
 
 /* A fault ends the program with the matching signal; an exit with its status. */

@@ -19,6 +19,10 @@ struct mproc {
 	int wait_pid, wait_options;
 	uint32_t brk;                /* the program break */
 	uint32_t ignored;            /* bit n: signal n is ignored */
+	uint32_t blocked, pending;   /* signal mask; signals waiting for delivery */
+	uint32_t handler[NSIG];      /* 0 = default action (ignored is the bit above) */
+	uint32_t handler_mask[NSIG]; /* blocked while handler[n] runs */
+	uint32_t restorer;           /* libc's return path from handlers */
 	uint32_t wake_tick;          /* sleeping until this tick (reply deferred); 0 = not */
 	char name[16];
 };
@@ -43,14 +47,19 @@ int do_setsid(message *m);
 int do_getuid(message *m);
 int do_procinfo(message *m);
 int do_exec_image(message *m);
-int do_sigignore(message *m);
 int do_time(message *m);
 int do_sleep(message *m);
 int do_uname(message *m);
 int do_times(message *m);
+int do_sigaction(message *m);
+int do_sigprocmask(message *m);
+/* Delivers whatever pending signals p no longer blocks. */
+void signal_deliver_pending(struct mproc *p);
 /* time.c: the clock */
 void time_init(void);
 void time_alarm(void);
+/* Sets PM's alarm for the next sleeper, or a signal to retry. */
+void time_arm(void);
 
 /* Tells VFS of a process event (VFS_PM_*); nothing if VFS is not running. */
 int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2);

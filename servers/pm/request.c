@@ -26,6 +26,10 @@ int do_fork(message *m)
 	child->gid = parent->gid;
 	child->brk = parent->brk;
 	child->ignored = parent->ignored;
+	child->blocked = parent->blocked;
+	child->restorer = parent->restorer;
+	memcpy(child->handler, parent->handler, sizeof(child->handler));
+	memcpy(child->handler_mask, parent->handler_mask, sizeof(child->handler_mask));
 	int r2 = pm_tell_vfs(VFS_PM_FORK, parent->endpoint, child->endpoint);
 	if (r2 < 0) {
 		sys_kill(child->endpoint);

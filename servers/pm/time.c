@@ -24,11 +24,13 @@ int do_time(message *m)
 }
 
 /* Sets PM's alarm for the earliest sleeper (or cancels it). */
-static void arm(void)
+void time_arm(void)
 {
 	uint32_t now = (uint32_t)sys_uptime(), first = 0;
 	for (int i = 0; i < PM_PROCS; i++) {
 		uint32_t t = mproc[i].state == MP_ALIVE ? mproc[i].wake_tick : 0;
+		if (mproc[i].state == MP_ALIVE && (mproc[i].pending & ~mproc[i].blocked))
+			t = now + 1;  /* retry a signal its process was too busy to take */
 		if (t && (!first || t < first))
 			first = t;
 	}
@@ -43,7 +45,7 @@ int do_sleep(message *m)
 	if (m->pm.len == 0)
 		return 0;
 	p->wake_tick = (uint32_t)sys_uptime() + m->pm.len;
-	arm();
+	time_arm();
 	return -EDONTREPLY;
 }
 
@@ -59,7 +61,11 @@ void time_alarm(void)
 		message reply = { 0 };
 		service_reply(p->endpoint, &reply, 0);
 	}
-	arm();
+	for (int i = 0; i < PM_PROCS; i++) {  /* signals that found their process busy */
+		if (mproc[i].state == MP_ALIVE && (mproc[i].pending & ~mproc[i].blocked))
+			signal_deliver_pending(&mproc[i]);
+	}
+	time_arm();
 }
 
 int do_uname(message *m)

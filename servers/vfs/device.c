@@ -103,20 +103,27 @@ void device_notify(endpoint_t ep)
 	}
 }
 
-/* p is going away or was interrupted: its suspended device request ends. */
-void device_cancel(struct fproc *p)
+/*
+ * p is going away or was interrupted: its suspended device request ends.
+ * Returns how it ended: what it had transferred if anything, else -EINTR.
+ */
+int device_cancel(struct fproc *p)
 {
 	if (p->suspended != SUSP_DEVICE)
-		return;
+		return 0;
 	struct filp *f = fd_get(p, p->susp_fd);
+	int status = -EINTR;
 	if (f && f->vnode->kind == VN_CHR) {
 		message m = { .type = CDEV_CANCEL };
 		m.cdev.minor = f->vnode->minor;
 		m.cdev.id = p->susp_id;
-		cdev_call(f->vnode->driver, &m);
+		int r = cdev_call(f->vnode->driver, &m);
+		if (r > 0)
+			status = r;  /* it had finished after all */
 	}
-	finish_transfer(p, -EINTR);
+	status = finish_transfer(p, status);
 	p->suspended = SUSP_NONE;
+	return status;
 }
 
 int device_ioctl(struct fproc *p, message *m, struct filp *f)

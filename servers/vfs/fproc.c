@@ -138,3 +138,18 @@ int do_pm_init(message *m)
 	}
 	return 0;
 }
+
+/* A signal is to run a handler in ep: its suspended request ends with EINTR
+ * (or with what it had moved so far). */
+int do_pm_unpause(message *m)
+{
+	struct fproc *p = fproc_of(m->vfs.ep);
+	if (!p || p->suspended == SUSP_NONE)
+		return 0;
+	if (p->suspended == SUSP_DEVICE) {
+		fproc_reply(p, device_cancel(p));
+	} else {
+		fproc_reply(p, p->susp_done ? (int)p->susp_done : -EINTR);
+	}
+	return 0;
+}

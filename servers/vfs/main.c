@@ -38,6 +38,7 @@ static const request_handler handlers[] = {
 	[VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
 	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
 	[VFS_PM_INIT - VFS_BASE] = do_pm_init,
+	[VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
 };
 
 static void vfs_notify(const message *m)

@@ -107,7 +107,7 @@ int device_open(struct vnode *v);
 int device_io(struct fproc *p, message *m, struct filp *f, bool write);
 int device_ioctl(struct fproc *p, message *m, struct filp *f);
 void device_notify(endpoint_t driver);
-void device_cancel(struct fproc *p);
+int device_cancel(struct fproc *p);
 
 /* pipe.c */
 int pipe_create(struct fproc *p, message *m);
@@ -150,3 +150,4 @@ int do_pm_fork(message *m);
 int do_pm_exit(message *m);
 int do_pm_exec(message *m);
 int do_pm_init(message *m);
+int do_pm_unpause(message *m);

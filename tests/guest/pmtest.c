@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <sys/utsname.h>
 #include <time.h>
+#include <signal.h>
 #include "common/tap.h"
 
 static void identity(void)
@@ -178,6 +179,71 @@ static void time_and_names(void)
 	      "uname names the system", "sysname=%s", u.sysname);
 }
 
+static volatile int caught;
+
+static void on_usr1(int sig)
+{
+	caught = sig;
+}
+
+/* Spins (with short sleeps) until a handler has run; false after about a second. */
+static bool wait_for_handler(void)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	for (int i = 0; i < 100 && !caught; i++)
+		nanosleep(&tick, NULL);
+	return caught != 0;
+}
+
+static void signal_handlers(void)
+{
+	struct sigaction act = { .sa_handler = on_usr1 };
+	CHECK_EQ(sigaction(SIGUSR1, &act, NULL), 0, "sigaction installs a handler");
+	volatile uint32_t sum = 0;
+	for (uint32_t i = 1; i <= 1000; i++)
+		sum += i;
+	caught = 0;
+	kill(getpid(), SIGUSR1);
+	bool ran = wait_for_handler();
+	for (uint32_t i = 1001; i <= 2000; i++)
+		sum += i;
+	check(ran && caught == SIGUSR1 && sum == 2001000,
+	      "a handler runs for a signal sent to itself, and the program goes on where it was",
+	      "caught=%d sum=%u", caught, sum);
+
+	sigset_t block;
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	caught = 0;
+	kill(getpid(), SIGUSR1);
+	struct timespec moment = { 0, 50 * 1000 * 1000 };
+	nanosleep(&moment, NULL);
+	int while_blocked = caught;
+	sigprocmask(SIG_UNBLOCK, &block, NULL);
+	check(while_blocked == 0 && wait_for_handler(), "a blocked signal waits until it is unblocked",
+	      "while blocked=%d after=%d", while_blocked, caught);
+
+	pid_t child = fork();
+	if (child == 0) {
+		caught = 0;
+		struct timespec nap = { 10, 0 };
+		int r = nanosleep(&nap, NULL);
+		_exit(r == -1 && errno == EINTR && caught == SIGUSR1 ? 0 : 1);
+	}
+	struct timespec settle = { 0, 100 * 1000 * 1000 };
+	nanosleep(&settle, NULL);
+	kill(child, SIGUSR1);
+	int status = -1;
+	waitpid(child, &status, 0);
+	CHECK_EQ(status, 0, "a handler interrupts a sleep, which fails with EINTR");
+
+	signal(SIGTERM, SIG_IGN);
+	kill(getpid(), SIGTERM);
+	CHECK_EQ(getpid(), 1, "an ignored SIGTERM leaves the process running");
+	signal(SIGTERM, SIG_DFL);
+}
+
 static void bad_requests(void)
 {
 	char label[LABEL_MAX] = "pm";
@@ -208,6 +274,7 @@ int main(void)
 	orphans_go_to_init();
 	process_groups();
 	time_and_names();
+	signal_handlers();
 	bad_requests();
 	tap_finish("pmtest");
 }

@@ -71,3 +71,12 @@ setup_file() {
 		"nanosleep sleeps at least as long as asked" \
 		"uname names the system"
 }
+
+@test "signal handlers run, wait while blocked, and interrupt a sleep" {
+	assert_ok "$PMTEST_LOG" \
+		"sigaction installs a handler" \
+		"a handler runs for a signal sent to itself, and the program goes on where it was" \
+		"a blocked signal waits until it is unblocked" \
+		"a handler interrupts a sleep, which fails with EINTR" \
+		"an ignored SIGTERM leaves the process running"
+}

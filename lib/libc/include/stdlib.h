@@ -16,6 +16,7 @@ typedef struct { long quot, rem; } ldiv_t;
 typedef struct { long long quot, rem; } lldiv_t;
 
 __attribute__((noreturn)) void exit(int status);
+__attribute__((noreturn)) void abort(void);
 
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);

@@ -145,18 +145,6 @@ void *__libc_sbrk(intptr_t increment)
 	return (void *)now;
 }
 
-sighandler_t signal(int sig, sighandler_t handler)
-{
-	if (handler != SIG_DFL && handler != SIG_IGN) {
-		errno = ENOSYS;  /* signal handlers need signal frames: not yet */
-		return SIG_ERR;
-	}
-	message m = { 0 };
-	m.pm.sig = sig;
-	m.pm.status = handler == SIG_IGN;
-	int was = pm_call(PM_SIGIGNORE, &m);
-	return was < 0 ? SIG_ERR : was ? SIG_IGN : SIG_DFL;
-}
 
 time_t time(time_t *out)
 {

@@ -563,6 +563,31 @@ make_tree() {
     STDIN=words.txt compare grep -c e - nums.txt
 }
 
+@test "grep_regex_engine_backtracks_correctly" {
+    printf 'aaab\nabab\nabcd\nxyz\nabcbcd\naaaa\nab\n\nfoo.bar\nfoobar\n' > re
+    compare grep '\(a*\)*b' re
+    compare grep -E '(a|ab)(c|bcd)(d*)$' re
+    compare grep -E '^(ab)+$' re
+    compare grep -E '^(a+)+$' re
+    compare grep '\(a\)\(b\)\2*' re
+    compare grep -E '^.{4}$' re
+    compare grep -E '^.{2,3}$' re
+    compare grep 'foo\.bar' re
+    compare grep -E 'o{2}(\.|b)' re
+    compare grep -E '()|x' re
+    compare grep '^$' re
+    compare grep -c '' re
+    compare grep -E 'b\b' re
+    compare grep -iE 'A{3}B' re
+}
+
+@test "grep_scans_megabytes" {
+    seq 1 300000 > big.txt
+    compare grep -c '7.*7' big.txt
+    compare grep -E '^(12|99)9+$' big.txt
+    compare grep -v -c 5 big.txt
+}
+
 @test "grep_reports_errors_with_status_2" {
     compare grep a /nope words.txt
     compare grep -s a /nope
