@@ -31,6 +31,7 @@ enum pm_request {
 				  * change); len: mask while it runs; grant: the restorer address
 				  * -> the old handler in addr */
 	PM_SIGPROCMASK,          /* options: how; addr: the set -> the old mask in addr */
+	PM_REBOOT,               /* options: SHUTDOWN_POWEROFF, _REBOOT or _HALT (root only) */
 };
 
 #define SIGACTION_QUERY 0xffffffffu

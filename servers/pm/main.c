@@ -26,6 +26,7 @@ static const request_handler handlers[] = {
 	[PM_TIMES - PM_BASE] = do_times,
 	[PM_SIGACTION - PM_BASE] = do_sigaction,
 	[PM_SIGPROCMASK - PM_BASE] = do_sigprocmask,
+	[PM_REBOOT - PM_BASE] = do_reboot,
 };
 
 /* A fault ends the program with the matching signal; an exit with its status. */

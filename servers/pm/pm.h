@@ -53,6 +53,7 @@ int do_uname(message *m);
 int do_times(message *m);
 int do_sigaction(message *m);
 int do_sigprocmask(message *m);
+int do_reboot(message *m);
 /* Delivers whatever pending signals p no longer blocks. */
 void signal_deliver_pending(struct mproc *p);
 /* time.c: the clock */

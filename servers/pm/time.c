@@ -4,6 +4,7 @@
  * alarm for the earliest sleeper), the system's name, process times.
  */
 #include <string.h>
+#include <ds.h>
 #include "pm.h"
 
 static uint32_t boot_seconds, boot_ticks, hz;
@@ -88,4 +89,24 @@ int do_times(message *m)
 	m->pm.addr = row.user_ticks;
 	m->pm.len = row.sys_ticks;
 	return 0;
+}
+
+/* Power off, reboot or halt: the file systems are flushed first. */
+int do_reboot(message *m)
+{
+	struct mproc *p = mproc_by_endpoint(m->source);
+	int how = m->pm.options;
+	if (!p)
+		return -ESRCH;
+	if (p->uid != 0)
+		return -EPERM;
+	if (how != SHUTDOWN_POWEROFF && how != SHUTDOWN_REBOOT && how != SHUTDOWN_HALT)
+		return -EINVAL;
+	endpoint_t vfs = ds_lookup("vfs");
+	if (vfs != NONE) {
+		message sync = { .type = VFS_SYNC };
+		ipc_sendrec(vfs, &sync);
+	}
+	service_log("%s", how == SHUTDOWN_REBOOT ? "rebooting" : how == SHUTDOWN_HALT ? "halting" : "powering off");
+	return sys_shutdown((uint32_t)how, 0);
 }

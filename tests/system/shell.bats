@@ -53,6 +53,9 @@ expect init: the shell ended (status 7)
 expect $ 
 send echo new-$((1+1))-shell\r
 expect new-2-shell
+expect $ 
+send poweroff\r
+expect kernel: shutdown requested
 SCRIPT
 }
 
@@ -110,4 +113,9 @@ SCRIPT
 @test "when the shell exits, init starts a new one" {
 	grep -qx 'init: the shell ended (status 7); starting a new one' "$SESSION"
 	grep -qx 'new-2-shell' "$SESSION"
+}
+
+@test "poweroff flushes the file systems and stops the machine" {
+	grep -qx 'pm: powering off' "$SESSION"
+	grep -qx 'kernel: shutdown requested by pm' "$SESSION"
 }

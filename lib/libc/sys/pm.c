@@ -206,3 +206,10 @@ int uname(struct utsname *u)
 	sys_revoke(m.pm.grant);
 	return r < 0 ? -1 : 0;
 }
+
+int reboot(int how)
+{
+	message m = { 0 };
+	m.pm.options = how;
+	return pm_call(PM_REBOOT, &m) < 0 ? -1 : 0;
+}
