@@ -148,8 +148,14 @@ def exec_main(args):
     console = Console(qemu, time.monotonic() + args.timeout)
     try:
         result = run_command(console, args.command, args.timeout)
+        if result is not None:  # a clean power-off flushes the file systems
+            console.expect("$ ", 10)
+            console.send("poweroff\r")
+            console.deadline = time.monotonic() + 15
+            console.drain()
     finally:
-        qemu.kill()
+        if qemu.poll() is None:
+            qemu.kill()
         qemu.wait()
     if args.verbose:
         sys.stderr.write(console.text)

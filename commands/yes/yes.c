@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define FILL_SIZE 8192
+#define FILL_SIZE 4096  /* one atomic pipe write (see lib/output.c) */
 
 /* Builds "args...\n" once. */
 static char *make_line(int argc, char **argv, int first, size_t *len)
