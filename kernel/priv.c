@@ -58,6 +58,8 @@ void priv_init(void)
 			resolve_names(p->send_to, e->send_to);
 		priv_set_io(p, e->io);
 		strlcpy(p->label, e->name, sizeof(p->label));
+		p->mem_base = e->mem_base;
+		p->mem_len = e->mem_len;
 		p->irqs = e->irqs;
 		if (e->serves_users)
 			bitmap_set(user->send_to, i + 1);
@@ -103,6 +105,8 @@ void priv_set_from_spec(struct priv *p, const struct priv_spec *spec)
 	priv_set_io(p, spec->io);
 	p->irqs = spec->irqs;
 	memcpy(p->label, spec->label, sizeof(p->label));
+	p->mem_base = spec->mem_base;
+	p->mem_len = spec->mem_len;
 	p->label[sizeof(p->label) - 1] = '\0';
 }
 

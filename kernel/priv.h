@@ -27,6 +27,7 @@ struct priv {
 	uint16_t irqs;
 	bool has_io;                     /* some io[] range is non-empty */
 	char label[LABEL_MAX];           /* set only by the boot table or a manager */
+	phys_addr_t mem_base, mem_len;   /* physical memory it may map (KC_VM VM_MAP_PHYS) */
 };
 
 static inline const struct priv *priv_io(const struct priv *p)
@@ -51,6 +52,7 @@ struct boot_entry {
 	bool dormant;                    /* kept in the boot image for PM to exec; not started */
 	struct priv_io_range io[PRIV_MAX_IO_RANGES];
 	uint16_t irqs;
+	phys_addr_t mem_base, mem_len;
 };
 
 extern const struct boot_entry boot_table[];

@@ -77,8 +77,8 @@ struct clone_state {
 static void clone_page(vir_addr_t va, phys_addr_t pa, uint32_t flags, void *ctx)
 {
 	struct clone_state *st = ctx;
-	if (st->error)
-		return;
+	if (st->error || (flags & PAGE_DEVICE))
+		return;  /* device memory stays with the process that mapped it */
 	void *page = page_alloc_zeroed();
 	if (!page) {
 		st->error = -ENOMEM;

@@ -16,13 +16,27 @@
 
 static char *const environment[] = { "PATH=/bin:/usr/bin", "HOME=/", "TERM=vt100", NULL };
 
-/* Starts argv in a child of its own session and process group; returns its pid. */
-static pid_t start(char *const argv[], bool foreground)
+/* Makes terminal (if any) descriptors 0, 1 and 2. */
+static void use_terminal(const char *terminal)
+{
+	int fd = terminal ? open(terminal, O_RDWR) : -1;
+	if (fd < 0)
+		return;
+	for (int i = 0; i < 3; i++)
+		dup2(fd, i);
+	if (fd > 2)
+		close(fd);
+}
+
+/* Starts argv in a child of its own session and process group, on terminal
+ * (NULL: init's own console) in the foreground if asked; returns its pid. */
+static pid_t start(char *const argv[], const char *terminal, bool foreground)
 {
 	pid_t pid = fork();
 	if (pid != 0)
 		return pid;
 	setsid();
+	use_terminal(terminal);
 	if (foreground)
 		tcsetpgrp(0, getpid());
 	signal(SIGINT, SIG_DFL);
@@ -52,11 +66,23 @@ int main(void)
 	}
 	if (access("/etc/rc", R_OK) == 0) {
 		char *rc[] = { SHELL, "/etc/rc", NULL };
-		wait_for(start(rc, false));
+		wait_for(start(rc, NULL, false));
 	}
+	/* A shell on each terminal; one that ends is started again. */
+	static const char *const terminals[] = { "/dev/tty0", "/dev/tty1" };
+	char *login[] = { SHELL, "-i", NULL };
+	pid_t shells[2];
+	for (int i = 0; i < 2; i++)
+		shells[i] = start(login, terminals[i], true);
 	for (;;) {
-		char *login[] = { SHELL, "-i", NULL };
-		int status = wait_for(start(login, true));
-		printf("init: the shell ended (status %d); starting a new one\n", WEXITSTATUS(status));
+		int status = 0;
+		pid_t ended = wait(&status);
+		for (int i = 0; i < 2; i++) {
+			if (ended != shells[i])
+				continue;
+			printf("init: the shell on %s ended (status %d); starting a new one\n", terminals[i],
+			       WEXITSTATUS(status));
+			shells[i] = start(login, terminals[i], true);
+		}
 	}
 }

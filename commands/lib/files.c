@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,7 +17,21 @@ int cmd_lstat(const char *path, struct stat *st)
 #ifdef __linux__
 	return lstat(path, st);
 #else
-	return stat(path, st);
+	if (stat(path, st) == 0)
+		return 0;
+	int saved = errno;
+	char target[PATH_MAX];
+	ssize_t len = readlink(path, target, sizeof(target));
+	if (len < 0) {
+		errno = saved;
+		return -1;
+	}
+	/* A link that stat cannot follow (dangling): describe the link itself. */
+	memset(st, 0, sizeof(*st));
+	st->st_mode = S_IFLNK | 0777;
+	st->st_nlink = 1;
+	st->st_size = len;
+	return 0;
 #endif /* __linux__ */
 }
 

@@ -13,13 +13,6 @@
 #include <unistd.h>
 
 #define OUTPUT_SIZE 8192
-/*
- * Each write(2) moves at most this much: up to PIPE_BUF a write to a pipe
- * is atomic, and Samsara's VFS (PIPE_SIZE 4096) does not yet wake a
- * blocked reader when a larger write fills the pipe part way.
- */
-#define WRITE_MAX 4096
-
 static char buffer[OUTPUT_SIZE];
 static size_t used;
 static int write_errno;  /* errno of the first failed write, or 0 */
@@ -28,9 +21,11 @@ static int write_errno;  /* errno of the first failed write, or 0 */
 static void write_fully(const char *data, size_t len)
 {
 	while (len > 0 && write_errno == 0) {
-		ssize_t n = write(STDOUT_FILENO, data, len < WRITE_MAX ? len : WRITE_MAX);
+		ssize_t n = write(STDOUT_FILENO, data, len);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EPIPE)
+			exit(1);  /* the reader is gone: end quietly, as SIGPIPE would */
 		if (n <= 0) {
 			write_errno = n < 0 ? errno : EIO;
 			return;

@@ -54,6 +54,8 @@ int main(int argc, char **argv)
 		ssize_t n = write(STDOUT_FILENO, buf + at, used - at);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EPIPE)
+			return 1;  /* the reader is gone: end quietly, as SIGPIPE would */
 		if (n <= 0) {
 			cmd_error("standard output: %s", strerror(n < 0 ? errno : EIO));
 			return 1;

@@ -1,15 +1,26 @@
 /*
- * tty: the console driver. The serial console (COM1) with interrupts and a
- * POSIX line discipline. Its settings and foreground process group live in
- * DS, so a restarted instance picks them up again.
+ * tty: the console driver. Minor 0 is the serial console (COM1, interrupt
+ * driven), minor 1 the VGA text screen with the PS/2 keyboard; each has its
+ * own POSIX line discipline. Their settings and foreground process groups
+ * live in DS, so a restarted instance picks them up again.
  */
 #include <string.h>
 #include <ds.h>
 #include "tty.h"
 #include "uart.h"
+#include "vga.h"
 
-struct line tty_line;
-struct tty_state tty_state;
+#define SERIAL 0
+#define SCREEN 1
+
+static size_t serial_room(void) { return uart_queue_room(); }
+static size_t screen_room(void) { return 1u << 20; }  /* written at once */
+static void screen_start(void) { }
+
+struct terminal terminals[TTY_MINORS] = {
+	[SERIAL] = { .write = uart_queue, .room = serial_room, .start = uart_start },
+	[SCREEN] = { .write = vga_write, .room = screen_room, .start = screen_start },
+};
 
 static const request_handler handlers[] = {
 	[CDEV_OPEN - CDEV_BASE] = do_open,
@@ -22,17 +33,27 @@ static const request_handler handlers[] = {
 	[CDEV_TAKE_SIGNAL - CDEV_BASE] = do_take_signal,
 };
 
+/* What survives a restart: both terminals' settings. */
+struct saved_state {
+	struct tty_state state[TTY_MINORS];
+};
+
 void tty_save_state(void)
 {
-	service_save_state("state", &tty_state, sizeof(tty_state));
+	struct saved_state s;
+	for (int i = 0; i < TTY_MINORS; i++)
+		s.state[i] = terminals[i].state;
+	service_save_state("state", &s, sizeof(s));
 }
 
-void tty_echo(const char *s, size_t n, void *ctx)
+/* Echo goes out where the terminal's output goes, translated like it. */
+static void echo(const char *s, size_t n, void *ctx)
 {
+	struct terminal *t = ctx;
 	char out[16];
 	while (n) {
-		size_t used, len = line_output(&tty_line.tio, s, n, out, sizeof(out), &used);
-		uart_queue(out, len);
+		size_t used, len = line_output(&t->line.tio, s, n, out, sizeof(out), &used);
+		t->write(out, len);
 		s += used;
 		n -= used;
 	}
@@ -41,37 +62,58 @@ void tty_echo(const char *s, size_t n, void *ctx)
 /* A signal character was typed: PM is to signal the foreground process group. */
 static void keyboard_signal(int sig, void *ctx)
 {
-	if (tty_state.fg_pgrp > 0 && signal_queue(sig, tty_state.fg_pgrp))
+	const struct terminal *t = ctx;
+	if (t->state.fg_pgrp > 0 && signal_queue(sig, t->state.fg_pgrp))
 		ipc_notify(ds_lookup("pm"));  /* PM collects it with CDEV_TAKE_SIGNAL */
 }
 
 static void receive_char(char c, void *ctx)
 {
-	line_input(&tty_line, c);
+	struct terminal *t = ctx;
+	line_input(&t->line, c);
 }
 
 static void tty_notify(const message *m)
 {
-	if (m->source != HARDWARE || !(m->notify.irqs & (1u << UART_IRQ)))
+	if (m->source != HARDWARE)
 		return;
-	uart_interrupt(receive_char, NULL);
-	sys_irqctl(IRQCTL_ENABLE, UART_IRQ);
+	if (m->notify.irqs & (1u << UART_IRQ)) {
+		uart_interrupt(receive_char, &terminals[SERIAL]);
+		sys_irqctl(IRQCTL_ENABLE, UART_IRQ);
+	}
+	if (m->notify.irqs & (1u << KEYBOARD_IRQ)) {
+		keyboard_interrupt(receive_char, &terminals[SCREEN]);
+		sys_irqctl(IRQCTL_ENABLE, KEYBOARD_IRQ);
+	}
 	tty_progress();
 	uart_start();
 }
 
 static int tty_init(bool restarted)
 {
-	line_init(&tty_line);
-	tty_line.echo = tty_echo;
-	tty_line.signal = keyboard_signal;
-	tty_state.tio = tty_line.tio;
-	if (restarted && service_restore_state("state", &tty_state, sizeof(tty_state)) == sizeof(tty_state)) {
-		line_set_termios(&tty_line, &tty_state.tio);
-		service_log("restarted; terminal settings restored");
+	struct saved_state saved;
+	bool restore = restarted &&
+		       service_restore_state("state", &saved, sizeof(saved)) == sizeof(saved);
+	for (int i = 0; i < TTY_MINORS; i++) {
+		struct terminal *t = &terminals[i];
+		line_init(&t->line);
+		t->line.echo = echo;
+		t->line.signal = keyboard_signal;
+		t->line.ctx = t;
+		t->state.tio = t->line.tio;
+		if (restore) {
+			t->state = saved.state[i];
+			line_set_termios(&t->line, &t->state.tio);
+		}
 	}
+	if (restore)
+		service_log("restarted; terminal settings restored");
 	uart_init();
-	return sys_irqctl(IRQCTL_SUBSCRIBE, UART_IRQ);
+	if (vga_init() < 0)
+		service_log("no VGA text memory: the screen console is off");
+	keyboard_init();
+	int r = sys_irqctl(IRQCTL_SUBSCRIBE, UART_IRQ);
+	return r < 0 ? r : sys_irqctl(IRQCTL_SUBSCRIBE, KEYBOARD_IRQ);
 }
 
 static const struct service tty_service = {

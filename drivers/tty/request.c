@@ -5,12 +5,12 @@
  */
 #include <string.h>
 #include "tty.h"
-#include "uart.h"
 
 #define CHUNK 256
 
 struct pending {
 	bool used, finished;
+	uint32_t minor;
 	endpoint_t client;
 	uint32_t id, kind, len, done, flags;
 	grant_id_t grant;
@@ -20,26 +20,27 @@ struct pending {
 static struct pending pending[TTY_PENDING];
 
 static bool valid_minor(const message *m) { return m->cdev.minor < TTY_MINORS; }
+static struct terminal *term(uint32_t minor) { return &terminals[minor]; }
 
 int do_open(message *m) { return valid_minor(m) ? 0 : -ENXIO; }
 int do_close(message *m) { return valid_minor(m) ? 0 : -ENXIO; }
 
 /* Copies what the line has for a reader; returns bytes (0 = end of file) or an error. */
-static int read_now(endpoint_t client, grant_id_t grant, uint32_t len)
+static int read_now(struct terminal *t, endpoint_t client, grant_id_t grant, uint32_t len)
 {
 	char buf[LINE_BUFFER];
-	size_t n = line_read(&tty_line, buf, len < sizeof(buf) ? len : sizeof(buf));
+	size_t n = line_read(&t->line, buf, len < sizeof(buf) ? len : sizeof(buf));
 	int r = n ? sys_safecopy_to(client, grant, 0, buf, n) : 0;
 	return r < 0 ? r : (int)n;
 }
 
 /* Moves bytes [*done, len) of a write into the output queue while there is room. */
-static int write_some(endpoint_t client, grant_id_t grant, uint32_t len, uint32_t *done)
+static int write_some(struct terminal *t, endpoint_t client, grant_id_t grant, uint32_t len, uint32_t *done)
 {
 	char in[CHUNK], out[2 * CHUNK];
 	for (;;) {
 		/* each byte may become two (NL -> CR NL) */
-		uint32_t want = (uint32_t)uart_queue_room() / 2;
+		uint32_t want = (uint32_t)t->room() / 2;
 		if (want > CHUNK)
 			want = CHUNK;
 		if (want > len - *done)
@@ -49,11 +50,11 @@ static int write_some(endpoint_t client, grant_id_t grant, uint32_t len, uint32_
 		int r = sys_safecopy_from(client, grant, *done, in, want);
 		if (r < 0)
 			return r;
-		size_t used, n = line_output(&tty_line.tio, in, want, out, sizeof(out), &used);
-		uart_queue(out, n);
+		size_t used, n = line_output(&t->line.tio, in, want, out, sizeof(out), &used);
+		t->write(out, n);
 		*done += (uint32_t)used;
 	}
-	uart_start();
+	t->start();
 	return 0;
 }
 
@@ -63,7 +64,7 @@ static int suspend(const message *m, uint32_t done)
 		struct pending *p = &pending[i];
 		if (p->used)
 			continue;
-		*p = (struct pending){ .used = true, .client = m->source, .id = m->cdev.id,
+		*p = (struct pending){ .used = true, .minor = m->cdev.minor, .client = m->source, .id = m->cdev.id,
 				       .kind = (uint32_t)m->type, .len = m->cdev.len, .done = done,
 				       .flags = m->cdev.flags, .grant = m->cdev.grant };
 		return CDEV_SUSPENDED;
@@ -77,8 +78,9 @@ int do_read(message *m)
 		return -ENXIO;
 	if (m->cdev.len == 0)
 		return 0;
-	if (line_readable(&tty_line))
-		return read_now(m->source, m->cdev.grant, m->cdev.len);
+	struct terminal *t = term(m->cdev.minor);
+	if (line_readable(&t->line))
+		return read_now(t, m->source, m->cdev.grant, m->cdev.len);
 	if (m->cdev.flags & CDEV_NONBLOCK)
 		return -EAGAIN;
 	return suspend(m, 0);
@@ -89,7 +91,7 @@ int do_write(message *m)
 	if (!valid_minor(m))
 		return -ENXIO;
 	uint32_t done = 0;
-	int r = write_some(m->source, m->cdev.grant, m->cdev.len, &done);
+	int r = write_some(term(m->cdev.minor), m->source, m->cdev.grant, m->cdev.len, &done);
 	if (r < 0)
 		return r;
 	if (done == m->cdev.len)
@@ -112,10 +114,11 @@ void tty_progress(void)
 		struct pending *p = &pending[i];
 		if (!p->used || p->finished)
 			continue;
-		if (p->kind == CDEV_READ && line_readable(&tty_line)) {
-			finish(p, read_now(p->client, p->grant, p->len));
+		struct terminal *t = term(p->minor);
+		if (p->kind == CDEV_READ && line_readable(&t->line)) {
+			finish(p, read_now(t, p->client, p->grant, p->len));
 		} else if (p->kind == CDEV_WRITE) {
-			int r = write_some(p->client, p->grant, p->len, &p->done);
+			int r = write_some(t, p->client, p->grant, p->len, &p->done);
 			if (r < 0 || p->done == p->len)
 				finish(p, r < 0 ? r : (int)p->done);
 		}
@@ -158,13 +161,14 @@ int do_status(message *m)
 static int set_termios(message *m)
 {
 	struct termios t;
+	struct terminal *term_ = term(m->cdev.minor);
 	int r = sys_safecopy_from(m->source, m->cdev.grant, 0, &t, sizeof(t));
 	if (r < 0)
 		return r;
 	if (m->cdev.request == TCSETSF)
-		tty_line.len = tty_line.ready = 0;
-	line_set_termios(&tty_line, &t);
-	tty_state.tio = t;
+		term_->line.len = term_->line.ready = 0;
+	line_set_termios(&term_->line, &t);
+	term_->state.tio = t;
 	tty_save_state();
 	tty_progress();  /* a reader may now be satisfied (raw mode) */
 	return 0;
@@ -176,18 +180,19 @@ int do_ioctl(message *m)
 		return -ENXIO;
 	switch (m->cdev.request) {
 	case TCGETS:
-		return sys_safecopy_to(m->source, m->cdev.grant, 0, &tty_line.tio, sizeof(struct termios));
+		return sys_safecopy_to(m->source, m->cdev.grant, 0, &term(m->cdev.minor)->line.tio,
+				       sizeof(struct termios));
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
 		return set_termios(m);
 	case TIOCGPGRP:
-		m->cdev.pgrp = tty_state.fg_pgrp;
+		m->cdev.pgrp = term(m->cdev.minor)->state.fg_pgrp;
 		return 0;
 	case TIOCSPGRP:
 		if (m->cdev.pgrp <= 0)
 			return -EINVAL;
-		tty_state.fg_pgrp = m->cdev.pgrp;
+		term(m->cdev.minor)->state.fg_pgrp = m->cdev.pgrp;
 		tty_save_state();
 		return 0;
 	case TIOCGWINSZ: {

@@ -4,7 +4,7 @@
 #include <service.h>
 #include "line.h"
 
-#define TTY_MINORS 1         /* minor 0: the serial console (COM1) */
+#define TTY_MINORS 2         /* minor 0: the serial console (COM1); 1: VGA and keyboard */
 #define TTY_PENDING 32
 
 /* What survives a restart of the driver (kept in DS). */
@@ -13,13 +13,20 @@ struct tty_state {
 	int32_t fg_pgrp;         /* receives SIGINT/SIGQUIT from the keyboard */
 };
 
-extern struct line tty_line;
-extern struct tty_state tty_state;
+/* One terminal: its line discipline, its settings, and its output. */
+struct terminal {
+	struct line line;
+	struct tty_state state;
+	size_t (*write)(const char *s, size_t n);   /* queues or shows output */
+	size_t (*room)(void);                       /* how much write takes now */
+	void (*start)(void);                        /* pushes queued output out */
+};
+
+extern struct terminal terminals[TTY_MINORS];
 
 void tty_save_state(void);
 /* Finishes whatever suspended reads and writes can now make progress. */
 void tty_progress(void);
-void tty_echo(const char *s, size_t n, void *ctx);
 
 int do_open(message *m);
 int do_close(message *m);

@@ -122,6 +122,7 @@ struct priv_spec {
 	uint8_t  priority;               /* 0 (highest) .. NR_PRIORITIES-1 */
 	uint8_t  pad;
 	char     label[LABEL_MAX];       /* the service's label: who owns its DS entries */
+	phys_addr_t mem_base, mem_len;   /* physical memory it may map (VGA text memory) */
 };
 
 /* KC_IRQCTL */
@@ -140,6 +141,9 @@ enum irqctl_op {
 enum vm_op {
 	VM_ALLOC = 1,            /* zeroed, writable pages over [addr, addr+len); present ones stay */
 	VM_FREE,                 /* unmap and free the pages wholly inside [addr, addr+len) */
+	VM_MAP_PHYS,             /* the caller only: map physical [phys, phys+len), which its
+				  * privileges must allow (VGA memory), at addr; args: op, SELF,
+				  * addr, len, phys */
 };
 /* Memory a program may map with KC_VM: above its image, below its stack. */
 #define USER_HEAP_TOP (USER_STACK_TOP - USER_STACK_PAGES * 4096u)

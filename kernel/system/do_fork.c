@@ -26,6 +26,7 @@ static int copy_privileges(struct proc *child, const struct proc *parent)
 	priv_set_io(priv, no_ports);   /* ports and IRQs are not inherited */
 	priv->irqs = 0;
 	priv->label[0] = '\0';                 /* nor is the service's identity */
+	priv->mem_len = 0;                      /* nor device memory */
 	child->priv = priv;
 	return 0;
 }

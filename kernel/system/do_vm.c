@@ -6,6 +6,7 @@
  * so the stack and the kernel are out of reach.
  */
 #include "system.h"
+#include "../priv.h"
 
 static int vm_free_range(uint32_t *dir, vir_addr_t start, uint32_t len)
 {
@@ -14,6 +15,26 @@ static int vm_free_range(uint32_t *dir, vir_addr_t start, uint32_t len)
 		phys_addr_t page = arch_unmap_page(dir, va);
 		if (page)
 			page_free(page);
+	}
+	return 0;
+}
+
+/* Maps device memory the caller's privileges name, uncached semantics aside. */
+static int vm_map_phys(struct proc *caller, vir_addr_t addr, uint32_t len, phys_addr_t phys)
+{
+	const struct priv *priv = caller->priv;
+	if (addr % PAGE_SIZE || phys % PAGE_SIZE || len == 0 || len % PAGE_SIZE)
+		return -EINVAL;
+	if (phys < priv->mem_base || len > priv->mem_len || phys - priv->mem_base > priv->mem_len - len)
+		return -EPERM;
+	for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+		if (arch_translate(caller->pagedir, addr + off, false))
+			return -EEXIST;
+	}
+	for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+		int r = arch_map_page(caller->pagedir, addr + off, phys + off, PAGE_WRITE | PAGE_DEVICE);
+		if (r < 0)
+			return r;
 	}
 	return 0;
 }
@@ -35,6 +56,8 @@ int do_vm(struct proc *caller, const struct kcall_args *args)
 		return vm_alloc_range(target->pagedir, addr, len, true);
 	case VM_FREE:
 		return vm_free_range(target->pagedir, addr, len);
+	case VM_MAP_PHYS:
+		return target == caller ? vm_map_phys(caller, addr, len, args->a[4]) : -EPERM;
 	default:
 		return -EINVAL;
 	}

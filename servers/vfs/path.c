@@ -18,6 +18,8 @@ struct device_name {
 static const struct device_name devices[] = {
 	{ "console", "tty", 0 },
 	{ "tty", "tty", 0 },
+	{ "tty0", "tty", 0 },         /* the serial console */
+	{ "tty1", "tty", 1 },         /* the VGA screen and the keyboard */
 	{ "null", "memory", 0 },
 	{ "zero", "memory", 1 },
 };

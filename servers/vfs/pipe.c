@@ -99,8 +99,8 @@ int pipe_io(struct fproc *p, message *m, struct filp *f, bool write)
 	if (m->vfs.len == 0)
 		return 0;
 	int r = attempt(p, f->vnode, write, f->flags & O_NONBLOCK);
-	if (r != -EDONTREPLY)
-		pipe_wake(f->vnode);
+	if (r != -EDONTREPLY || p->susp_done > 0)
+		pipe_wake(f->vnode);  /* data or room appeared: the other end may go on */
 	return r;
 }
 

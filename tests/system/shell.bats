@@ -49,7 +49,7 @@ send \x03
 expect after=
 expect $ 
 send exit 7\r
-expect init: the shell ended (status 7)
+expect init: the shell on /dev/tty0 ended (status 7)
 expect $ 
 send echo new-$((1+1))-shell\r
 expect new-2-shell
@@ -111,7 +111,7 @@ SCRIPT
 }
 
 @test "when the shell exits, init starts a new one" {
-	grep -qx 'init: the shell ended (status 7); starting a new one' "$SESSION"
+	grep -qx 'init: the shell on /dev/tty0 ended (status 7); starting a new one' "$SESSION"
 	grep -qx 'new-2-shell' "$SESSION"
 }
 

@@ -41,6 +41,7 @@ void arch_shutdown(int how, int code) __attribute__((noreturn));
  * address, which is also a kernel pointer (the kernel is identity-mapped). */
 #define PAGE_SIZE 4096u
 #define PAGE_WRITE 0x2u
+#define PAGE_DEVICE 0x200u   /* device memory: never freed, copied or unmapped as RAM */
 void arch_paging_init(phys_addr_t mapped_top);
 uint32_t *arch_pagedir_create(void);
 int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t flags);

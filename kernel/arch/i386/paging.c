@@ -73,7 +73,7 @@ int arch_map_page(uint32_t *pagedir, vir_addr_t va, phys_addr_t pa, uint32_t fla
 		pagedir[pdi] = (uint32_t)table | PDE_PRESENT | PDE_WRITE | PDE_USER;
 	}
 	uint32_t *table = (uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
-	table[pti] = pa | PDE_PRESENT | PDE_USER | (flags & PAGE_WRITE);
+	table[pti] = pa | PDE_PRESENT | PDE_USER | (flags & (PAGE_WRITE | PAGE_DEVICE));
 	if (pagedir == arch_loaded_pagedir)
 		invlpg(va);
 	return 0;
@@ -86,7 +86,7 @@ phys_addr_t arch_unmap_page(const uint32_t *pagedir, vir_addr_t va)
 		return 0;
 	uint32_t *table = (uint32_t *)(pde & ~PTE_FLAGS);
 	uint32_t pte = table[(va >> 12) & (ENTRIES - 1)];
-	if (!(pte & PDE_PRESENT))
+	if (!(pte & PDE_PRESENT) || (pte & PAGE_DEVICE))
 		return 0;
 	table[(va >> 12) & (ENTRIES - 1)] = 0;
 	if (pagedir == arch_loaded_pagedir)
@@ -122,7 +122,7 @@ void arch_pagedir_destroy(uint32_t *pagedir, bool free_pages)
 			continue;
 		uint32_t *table = (uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
 		for (uint32_t pti = 0; free_pages && pti < ENTRIES; pti++) {
-			if (table[pti] & PDE_PRESENT)
+			if ((table[pti] & PDE_PRESENT) && !(table[pti] & PAGE_DEVICE))
 				page_free(table[pti] & ~PTE_FLAGS);
 		}
 		page_free((phys_addr_t)table);

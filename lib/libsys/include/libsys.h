@@ -74,6 +74,11 @@ static inline int sys_vm(uint32_t op, endpoint_t ep, uint32_t addr, uint32_t len
 {
 	return kcall5(KC_VM, op, (uint32_t)ep, addr, len, 0);
 }
+/* Maps device memory (physical [phys, phys+len)) that the caller's privileges allow, at addr. */
+static inline int sys_vm_map_phys(uint32_t addr, uint32_t len, uint32_t phys)
+{
+	return kcall5(KC_VM, VM_MAP_PHYS, (uint32_t)SELF, addr, len, phys);
+}
 static inline int sys_bootimage(uint32_t index, uint32_t offset, void *addr, uint32_t len, char name[16])
 {
 	return kcall5(KC_BOOTIMAGE, index, offset, (uint32_t)addr, len, (uint32_t)name);
