@@ -35,7 +35,7 @@ const struct boot_entry boot_table[] = {
 	/* The root file system's image: data for the memory driver, not a program. */
 	{ .name = "rootfs.img", .dormant = true },
 	{ .name = "tty", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,
-	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_IRQCTL), .ipc_calls = IPC_ALL,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_IRQCTL) | KC_BIT(KC_VM), .ipc_calls = IPC_ALL,
 	  .send_to = "*", .io = { { 0x3f8, 8 }, { 0x60, 1 }, { 0x64, 1 }, { 0x3d4, 2 } },
 	  .irqs = 1u << 4 | 1u << 1, .mem_base = 0xb8000, .mem_len = 0x8000 },
 
