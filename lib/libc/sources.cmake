@@ -13,4 +13,4 @@ set(LIBC_PURE_SOURCES
   unistd/getopt.c)
 set(LIBC_SYSTEM_SOURCES
   stdio/printf.c stdlib/exit.c arch/i386/udivdi3.c
-  sys/pm.c sys/exec.c sys/vfs.c sys/signal.c dirent/dirent.c)
+  sys/server.c sys/pm.c sys/exec.c sys/vfs.c sys/signal.c dirent/dirent.c)

@@ -6,11 +6,6 @@
 #include <string.h>
 #include "vfs.h"
 
-#define CALLER_OR_FAIL(m, p) \
-	struct fproc *p = fproc_of((m)->source); \
-	if (!p) \
-		return -EBADF
-
 /* A second path, from grant2 with its length in fd2. */
 static int second_path(const message *m, char path[PATH_MAX])
 {
@@ -52,12 +47,9 @@ int do_mkdir(message *m)
 static int remove_name(message *m, int type)
 {
 	CALLER_OR_FAIL(m, p);
-	char path[PATH_MAX];
-	struct vnode *v = NULL;
-	int r = path_from_grant(m, path);
-	if (r == 0)
-		r = path_lookup(p, path, &v);
-	if (r < 0 || !v)
+	struct vnode *v;
+	int r = path_of_request(p, m, &v);
+	if (r < 0)
 		return r;
 	if (type == FS_UNLINK && S_ISDIR(v->mode)) {
 		vnode_release(v);
@@ -193,12 +185,9 @@ int do_readlink(message *m)
 static int on_path(message *m, int type, message *req)
 {
 	CALLER_OR_FAIL(m, p);
-	char path[PATH_MAX];
-	struct vnode *v = NULL;
-	int r = path_from_grant(m, path);
-	if (r == 0)
-		r = path_lookup(p, path, &v);
-	if (r < 0 || !v)
+	struct vnode *v;
+	int r = path_of_request(p, m, &v);
+	if (r < 0)
 		return r;
 	req->fs.ino = v->ino;
 	r = v->kind == VN_FS ? fs_simple(type, req) : -EROFS;
@@ -268,12 +257,9 @@ int do_sync(message *m)
 int do_statfs(message *m)
 {
 	CALLER_OR_FAIL(m, p);
-	char path[PATH_MAX];
-	struct vnode *v = NULL;
-	int r = path_from_grant(m, path);
-	if (r == 0)
-		r = path_lookup(p, path, &v);
-	if (r < 0 || !v)
+	struct vnode *v;
+	int r = path_of_request(p, m, &v);
+	if (r < 0)
 		return r;
 	bool on_fs = v->kind == VN_FS;
 	vnode_release(v);

@@ -210,3 +210,13 @@ int path_canonical(struct fproc *p, const char *path, char out[PATH_MAX])
 {
 	return canonical(p->cwd, path, out);
 }
+
+int path_of_request(struct fproc *p, const message *m, struct vnode **out)
+{
+	char path[PATH_MAX];
+	*out = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, out);
+	return r == 0 && !*out ? -ENOENT : r;
+}

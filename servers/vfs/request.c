@@ -7,11 +7,6 @@
 #include <samsara/termios.h>
 #include "vfs.h"
 
-#define CALLER_OR_FAIL(m, p) \
-	struct fproc *p = fproc_of((m)->source); \
-	if (!p) \
-		return -EBADF
-
 static bool is_dir(const struct vnode *v) { return S_ISDIR(v->mode); }
 
 /* O_CREAT of a name that does not exist yet: a new regular file. */
@@ -227,12 +222,9 @@ int do_fstat(message *m)
 int do_stat(message *m)
 {
 	CALLER_OR_FAIL(m, p);
-	char path[PATH_MAX];
-	struct vnode *v = NULL;
-	int r = path_from_grant(m, path);
-	if (r == 0)
-		r = path_lookup(p, path, &v);
-	if (r < 0 || !v)
+	struct vnode *v;
+	int r = path_of_request(p, m, &v);
+	if (r < 0)
 		return r;
 	r = copy_stat(m, v, m->vfs.grant2);
 	vnode_release(v);

@@ -79,6 +79,12 @@ struct vnode *vnode_new(enum vnode_kind kind);
 void vnode_release(struct vnode *v);
 void vnode_stat(const struct vnode *v, struct stat *st);
 
+/* The fproc of m's sender, or return EBADF from the handler: VFS knows only PM's processes. */
+#define CALLER_OR_FAIL(m, p) \
+	struct fproc *p = fproc_of((m)->source); \
+	if (!p) \
+		return -EBADF
+
 /* path.c: resolves a path of the caller; returns a held vnode or an error.
  * path_parent resolves all but the last component, which it copies to last. */
 int path_lookup(struct fproc *p, const char *path, struct vnode **out);
@@ -101,6 +107,8 @@ void fs_release(struct vnode *v);
 struct vnode *vnode_find_fs(uint32_t ino);
 int path_from_grant(const message *m, char path[PATH_MAX]);
 int path_canonical(struct fproc *p, const char *path, char out[PATH_MAX]);
+/* The node named by the path in m's grant, held; or an error. */
+int path_of_request(struct fproc *p, const message *m, struct vnode **out);
 
 /* device.c: character devices through the cdev protocol */
 int device_open(struct vnode *v);

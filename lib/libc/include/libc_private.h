@@ -57,3 +57,4 @@ struct __libc_heap_stats {
  * fills stats if all hold, -1 at the first broken one.
  */
 int __libc_heap_check(struct __libc_heap_stats *stats);
+

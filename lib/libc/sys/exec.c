@@ -5,6 +5,8 @@
  * (execve_boot, for programs that start before any file system).
  */
 #include <libsys.h>
+#include <libc_private.h>
+#include "server.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,8 +79,7 @@ static void program_name(const char *path, char name[16])
 static int ask_pm(int type, const char *path, const void *elf, size_t elf_len, int stack_len)
 {
 	message m = { .type = type };
-	char label[LABEL_MAX] = "pm";
-	endpoint_t pm = sys_info(KINFO_FIND_LABEL, 0, label);
+	endpoint_t pm = __libc_server(&__libc_pm, false);
 	program_name(path, m.pm.name);
 	m.pm.grant = sys_grant(pm, image, (size_t)stack_len, GRANT_READ);
 	m.pm.len = (uint32_t)stack_len;

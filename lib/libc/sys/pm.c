@@ -4,6 +4,7 @@
  * and starting a program from the boot image.
  */
 #include <libsys.h>
+#include "server.h"
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
@@ -13,35 +14,10 @@
 #include <time.h>
 #include <sys/utsname.h>
 
-static endpoint_t pm = NONE;
-
-static endpoint_t pm_endpoint(void)
-{
-	if (pm == NONE) {
-		char label[LABEL_MAX] = "pm";
-		int r = sys_info(KINFO_FIND_LABEL, 0, label);
-		pm = r < 0 ? NONE : r;
-	}
-	return pm;
-}
-
 /* Sends m to PM; returns the reply's status, or -1 with errno set. */
 static int pm_call(int type, message *m)
 {
-	m->type = type;
-	int r = ipc_sendrec(pm_endpoint(), m);
-	if (r == -EDEADSRCDST) {       /* a new PM instance: find it and ask again */
-		pm = NONE;
-		m->type = type;
-		r = ipc_sendrec(pm_endpoint(), m);
-	}
-	if (r == 0)
-		r = m->type;
-	if (r < 0) {
-		errno = -r;
-		return -1;
-	}
-	return r;
+	return __libc_call(&__libc_pm, type, m);
 }
 
 pid_t fork(void)
@@ -199,9 +175,7 @@ int usleep(unsigned microseconds)
 int uname(struct utsname *u)
 {
 	message m = { 0 };
-	char label[LABEL_MAX] = "pm";
-	endpoint_t ep = sys_info(KINFO_FIND_LABEL, 0, label);
-	m.pm.grant = sys_grant(ep, u, sizeof(*u), GRANT_WRITE);
+	m.pm.grant = sys_grant(__libc_server(&__libc_pm, false), u, sizeof(*u), GRANT_WRITE);
 	int r = pm_call(PM_UNAME, &m);
 	sys_revoke(m.pm.grant);
 	return r < 0 ? -1 : 0;

@@ -5,6 +5,8 @@
  * which restores the mask and the interrupted registers.
  */
 #include <libsys.h>
+#include <libc_private.h>
+#include "server.h"
 #include <signal.h>
 #include <errno.h>
 #include <unistd.h>
@@ -31,17 +33,7 @@ void __libc_sigreturn(struct sigcontext *c)
 
 static int pm_signal_call(int type, message *m)
 {
-	char label[LABEL_MAX] = "pm";
-	endpoint_t pm = sys_info(KINFO_FIND_LABEL, 0, label);
-	m->type = type;
-	int r = pm < 0 ? pm : ipc_sendrec(pm, m);
-	if (r == 0)
-		r = m->type;
-	if (r < 0) {
-		errno = -r;
-		return -1;
-	}
-	return r;
+	return __libc_call(&__libc_pm, type, m);
 }
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)

@@ -5,6 +5,8 @@
  * grants for the length of one call.
  */
 #include <libsys.h>
+#include <libc_private.h>
+#include "server.h"
 #include <string.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -13,31 +15,15 @@
 #include <termios.h>
 #include <sys/stat.h>
 
-static endpoint_t vfs = NONE;
-
 static endpoint_t vfs_endpoint(void)
 {
-	if (vfs == NONE) {
-		char label[LABEL_MAX] = "vfs";
-		int r = sys_info(KINFO_FIND_LABEL, 0, label);
-		vfs = r < 0 ? NONE : r;
-	}
-	return vfs;
+	return __libc_server(&__libc_vfs, false);
 }
 
 /* Sends m to VFS; returns the reply's status, or -1 with errno set. */
 static int vfs_call(int type, message *m)
 {
-	endpoint_t ep = vfs_endpoint();
-	m->type = type;
-	int r = ep == NONE ? -ENOSYS : ipc_sendrec(ep, m);
-	if (r == 0)
-		r = m->type;
-	if (r < 0) {
-		errno = -r;
-		return -1;
-	}
-	return r;
+	return __libc_call(&__libc_vfs, type, m);
 }
 
 /* A request whose data lives in [buf, buf+len), lent to VFS for the call. */
