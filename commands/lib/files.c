@@ -9,30 +9,7 @@
 
 int cmd_lstat(const char *path, struct stat *st)
 {
-	/*
-	 * Samsara's libc has no lstat yet: swap it in here when it does. The
-	 * host build uses it already, so that the host tests see links as GNU
-	 * does and rm -r never descends through one.
-	 */
-#ifdef __linux__
 	return lstat(path, st);
-#else
-	if (stat(path, st) == 0)
-		return 0;
-	int saved = errno;
-	char target[PATH_MAX];
-	ssize_t len = readlink(path, target, sizeof(target));
-	if (len < 0) {
-		errno = saved;
-		return -1;
-	}
-	/* A link that stat cannot follow (dangling): describe the link itself. */
-	memset(st, 0, sizeof(*st));
-	st->st_mode = S_IFLNK | 0777;
-	st->st_nlink = 1;
-	st->st_size = len;
-	return 0;
-#endif /* __linux__ */
 }
 
 char *path_join(const char *dir, const char *name)

@@ -37,6 +37,8 @@ enum vfs_request {
 	VFS_FTRUNCATE,            /* fd, offset */
 	VFS_SYNC,
 	VFS_STATFS,               /* path, grant2: struct fs_statfs */
+	VFS_LSTAT,                /* path, grant2: struct stat of a symbolic link itself */
+	VFS_UTIME,                /* path; flags: access time, mode: modification time */
 	/* from PM only */
 	VFS_PM_FORK = VFS_BASE + 0x80,  /* ep (parent), ep2 (child) */
 	VFS_PM_EXIT,                    /* ep */

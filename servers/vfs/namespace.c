@@ -158,18 +158,56 @@ int do_symlink(message *m)
 	return r;
 }
 
+static int on_path(message *m, int type, message *req);
+
+/* The node a path names without following a last symbolic link. */
+static int lookup_no_follow(struct fproc *p, const message *m, struct vnode **out)
+{
+	char path[PATH_MAX], name[256];
+	struct vnode *dir = NULL;
+	*out = NULL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_parent(p, path, &dir, name);
+	if (r == -EROFS || r == -EEXIST || (r == 0 && dir->kind != VN_FS)) {
+		if (dir)  /* the device directory or "/": nothing there is a link */
+			vnode_release(dir);
+		return path_lookup(p, path, out);
+	}
+	if (r == 0)
+		r = fs_lookup(dir->ino, name, out);
+	if (dir)
+		vnode_release(dir);
+	return r;
+}
+
+int do_lstat(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	struct vnode *v;
+	int r = lookup_no_follow(p, m, &v);
+	if (r < 0 || !v)
+		return r < 0 ? r : -ENOENT;
+	r = copy_stat(m, v, m->vfs.grant2);
+	vnode_release(v);
+	return r;
+}
+
+int do_utime(message *m)
+{
+	message req = { 0 };
+	req.fs.flags = FS_ATTR_ATIME | FS_ATTR_MTIME;
+	req.fs.atime = m->vfs.flags;
+	req.fs.mtime = m->vfs.mode;
+	return on_path(m, FS_SETATTR, &req);
+}
+
 int do_readlink(message *m)
 {
 	CALLER_OR_FAIL(m, p);
-	char path[PATH_MAX], dir_name[256], target[PATH_MAX];
-	struct vnode *dir = NULL, *v = NULL;
-	int r = path_from_grant(m, path);
-	if (r == 0)
-		r = path_parent(p, path, &dir, dir_name);  /* the link itself, not what it names */
-	if (r == 0)
-		r = dir->kind == VN_FS ? fs_lookup(dir->ino, dir_name, &v) : -EINVAL;
-	if (dir)
-		vnode_release(dir);
+	char target[PATH_MAX];
+	struct vnode *v = NULL;
+	int r = lookup_no_follow(p, m, &v);  /* the link itself, not what it names */
 	if (r < 0 || !v)
 		return r;
 	r = S_ISLNK(v->mode) ? fs_readlink(v->ino, target, sizeof(target)) : -EINVAL;

@@ -198,7 +198,7 @@ int do_ioctl(message *m)
 	return f->vnode->kind == VN_CHR ? device_ioctl(p, m, f) : -ENOTTY;
 }
 
-static int copy_stat(const message *m, const struct vnode *v, grant_id_t grant)
+int copy_stat(const message *m, const struct vnode *v, grant_id_t grant)
 {
 	struct stat st;
 	if (v->kind == VN_FS) {

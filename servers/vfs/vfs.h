@@ -154,6 +154,10 @@ int do_truncate(message *m);
 int do_ftruncate(message *m);
 int do_sync(message *m);
 int do_statfs(message *m);
+int do_lstat(message *m);
+int do_utime(message *m);
+/* Copies v's status to the grant of m's sender. */
+int copy_stat(const message *m, const struct vnode *v, grant_id_t grant);
 int do_pm_fork(message *m);
 int do_pm_exit(message *m);
 int do_pm_exec(message *m);

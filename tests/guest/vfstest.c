@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <dirent.h>
+#include <utime.h>
 #include "common/tap.h"
 
 static void report_to_stdout(const char *s, size_t n)
@@ -271,6 +272,13 @@ static void directories_and_names(void)
 	check(n == 6 && strncmp(buf, "/tmp/b", 6) == 0, "readlink gives its target", "n=%d", (int)n);
 	check(slurp("/tmp/soft", buf, sizeof(buf)) == 5 && strcmp(buf, "alpha") == 0, "opening the link opens its target",
 	      "buf=%s", buf);
+	struct stat lst;
+	check(lstat("/tmp/soft", &lst) == 0 && S_ISLNK(lst.st_mode) && lst.st_size == 6 &&
+	      stat("/tmp/soft", &st) == 0 && S_ISREG(st.st_mode),
+	      "lstat describes the link itself, stat what it names", "lmode=%o", lst.st_mode);
+	struct utimbuf times = { 1000000, 2000000 };
+	check(utime("/tmp/b", &times) == 0 && stat("/tmp/b", &st) == 0 && st.st_mtime == 2000000 &&
+	      st.st_atime == 1000000, "utime sets the access and modification times", "mtime=%lld", st.st_mtime);
 	CHECK_EQ(unlink("/tmp/b"), 0, "unlink removes a name");
 	check(slurp("/tmp/dir/hard", buf, sizeof(buf)) == 5, "the other link still reaches the data", "errno=%d", errno);
 	CHECK_EQ(slurp("/tmp/soft", buf, sizeof(buf)), -1, "a dangling symbolic link gives ENOENT");

@@ -106,6 +106,8 @@ SCRIPT
 		"symlink makes a symbolic link" \
 		"readlink gives its target" \
 		"opening the link opens its target" \
+		"lstat describes the link itself, stat what it names" \
+		"utime sets the access and modification times" \
 		"unlink removes a name" \
 		"the other link still reaches the data" \
 		"a dangling symbolic link gives ENOENT" \

@@ -14,6 +14,8 @@
 #include <fcntl.h>
 #include <termios.h>
 #include <sys/stat.h>
+#include <utime.h>
+#include <time.h>
 
 static endpoint_t vfs_endpoint(void)
 {
@@ -320,4 +322,23 @@ int access(const char *path, int how)
 		return -1;
 	}
 	return 0;
+}
+
+int lstat(const char *path, struct stat *st)
+{
+	message m = { 0 };
+	grant_id_t g = sys_grant(vfs_endpoint(), st, sizeof(*st), GRANT_WRITE);
+	m.vfs.grant2 = g;
+	int r = vfs_call_path(VFS_LSTAT, &m, path);
+	sys_revoke(g);
+	return r < 0 ? -1 : 0;
+}
+
+int utime(const char *path, const struct utimbuf *times)
+{
+	message m = { 0 };
+	time_t now = times ? 0 : time(NULL);
+	m.vfs.flags = (uint32_t)(times ? times->actime : now);
+	m.vfs.mode = (uint32_t)(times ? times->modtime : now);
+	return vfs_call_path(VFS_UTIME, &m, path) < 0 ? -1 : 0;
 }

@@ -6,5 +6,7 @@
 
 int stat(const char *path, struct stat *st);
 int fstat(int fd, struct stat *st);
+/* As stat, but a symbolic link is described itself, not what it names. */
+int lstat(const char *path, struct stat *st);
 int mkdir(const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
