@@ -1,13 +1,14 @@
 /*
- * touch: create files that do not exist. Samsara has no utime call yet,
- * so existing files are opened and left as they are (their times are not
- * updated). -c creates nothing; -a and -m are accepted for compatibility.
+ * touch: create files that do not exist and set the access and
+ * modification times of every file named to now. -c creates nothing; -a
+ * and -m are accepted for compatibility (both times are set).
  */
 #include "../lib/cmd.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 #define USAGE "touch [-acm] file..."
 
@@ -17,13 +18,16 @@ static int touch_one(const char *path, int no_create)
 	if (no_create && stat(path, &st) < 0)
 		return 0;
 	int fd = open(path, O_WRONLY | O_CREAT, 0666);
-	if (fd < 0) {
-		if (errno == EISDIR)  /* a directory exists: nothing to create */
-			return 0;
+	if (fd < 0 && errno != EISDIR) {  /* a directory exists: only its times change */
 		cmd_error("cannot touch '%s': %s", path, strerror(errno));
 		return 1;
 	}
-	close(fd);
+	if (fd >= 0)
+		close(fd);
+	if (utime(path, NULL) < 0) {
+		cmd_error("cannot touch '%s': %s", path, strerror(errno));
+		return 1;
+	}
 	return 0;
 }
 
