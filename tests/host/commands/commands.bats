@@ -683,6 +683,255 @@ make_tree() {
     compare expr \( 1
 }
 
+# --- sleep ---
+
+@test "sleep_waits_whole_seconds" {
+    compare sleep 0
+    compare sleep 0 0
+    start=$(date +%s)
+    "$B/sleep" 1
+    end=$(date +%s)
+    [ $((end - start)) -ge 1 ]
+}
+
+@test "sleep_rejects_non_numbers" {
+    compare_usage sleep abc
+    compare_usage sleep
+    compare_usage sleep 1x
+}
+
+# --- kill ---
+
+@test "kill_l_lists_and_translates_signal_names" {
+    run "$B/kill" -l
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | head -n 15 | tr '\n' ' ')" = "HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM " ]
+    # The numbers are the host's (Linux's, as Samsara's): compare with bash's kill.
+    for sig in HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM CHLD CONT STOP; do
+        [ "$("$B/kill" -l "$sig")" = "$(kill -l "$sig")" ]
+        [ "$("$B/kill" -l "SIG$sig")" = "$(kill -l "$sig")" ]
+    done
+    [ "$("$B/kill" -l 9)" = KILL ]
+    [ "$("$B/kill" -l 143)" = TERM ]
+    run "$B/kill" -l NOSUCH
+    [ "$status" -eq 1 ]
+}
+
+@test "kill_sends_signals" {
+    sleep 30 & pid=$!
+    "$B/kill" "$pid"
+    wait "$pid" || st=$?
+    [ "$st" -eq $((128 + 15)) ]
+    sleep 30 & pid=$!
+    "$B/kill" -KILL "$pid"
+    wait "$pid" || st=$?
+    [ "$st" -eq $((128 + 9)) ]
+    sleep 30 & pid=$!
+    "$B/kill" -s USR1 "$pid"
+    wait "$pid" || st=$?
+    [ "$st" -eq $((128 + 10)) ]
+    sleep 30 & pid=$!
+    "$B/kill" -1 "$pid"
+    wait "$pid" || st=$?
+    [ "$st" -eq $((128 + 1)) ]
+    "$B/kill" -0 $$
+}
+
+@test "kill_reports_errors" {
+    run "$B/kill" 999999999
+    [ "$status" -eq 1 ]
+    [ "$output" = "kill: 999999999: No such process" ]
+    run "$B/kill" -NOSUCH 1
+    [ "$status" -eq 1 ]
+    run "$B/kill"
+    [ "$status" -eq 1 ]
+    [[ "$output" == *"usage: "* ]]
+    run "$B/kill" abc
+    [ "$status" -eq 1 ]
+}
+
+# --- uname, hostname ---
+
+@test "uname_fields_match_the_host" {
+    # On the host the values are Linux's; inside Samsara -s prints Samsara.
+    compare uname
+    compare uname -s
+    compare uname -n
+    compare uname -r
+    compare uname -v
+    compare uname -m
+    compare uname -snrvm
+    compare uname -m -s
+    compare_usage uname -z
+    compare_usage uname extra
+}
+
+@test "uname_a_prints_the_five_fields" {
+    [ "$("$B/uname" -a)" = "$(uname -snrvm)" ]
+}
+
+@test "hostname_prints_the_node_name" {
+    [ "$("$B/hostname")" = "$(uname -n)" ]
+    run "$B/hostname" -z
+    [ "$status" -eq 1 ]
+}
+
+# --- date ---
+
+# date_like FORMAT...: ours and the host's date -u, allowing for the second
+# that may tick between the two.
+date_like() {
+    local a b c
+    a=$(date -u "$@")
+    b=$("$B/date" "$@")
+    c=$(date -u "$@")
+    [ "$b" = "$a" ] || [ "$b" = "$c" ] || { echo "ours '$b', host '$a'/'$c'"; return 1; }
+}
+
+@test "date_matches_the_host" {
+    date_like
+    date_like +%Y-%m-%d
+    date_like '+%a %A %b %B %d %e %H %I %j %m %M %p %S %u %w %y %Y %Z %z %%'
+    date_like +%F_%T
+    date_like +%s
+    date_like +
+    date_like '+plain text'
+    run "$B/date" -u +%Y
+    [ "$output" = "$(date -u +%Y)" ]
+}
+
+@test "date_default_has_the_expected_shape" {
+    run "$B/date"
+    [[ "$output" =~ ^[A-Z][a-z][a-z]\ [A-Z][a-z][a-z]\ [\ 0-9][0-9]\ [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\ UTC\ [0-9]{4}$ ]]
+}
+
+@test "date_rejects_bad_operands" {
+    compare_usage date -z
+    compare_usage date yesterday
+    compare_usage date +%Y extra
+}
+
+# --- sync, clear ---
+
+@test "sync_succeeds" {
+    compare sync
+}
+
+@test "clear_writes_the_ansi_sequence" {
+    [ "$("$B/clear" | od -An -c | tr -s ' ')" = "$(printf '\033[H\033[2J' | od -An -c | tr -s ' ')" ]
+    run "$B/clear" x
+    [ "$status" -eq 1 ]
+}
+
+# --- chmod ---
+
+# chmod_like MODE: the mode ours and the host's give a file that starts as START.
+chmod_like() {
+    local mode=$1 start=${2:-644} kind=${3:-f} ours host
+    rm -rf t; if [ "$kind" = d ]; then mkdir t; else : > t; fi
+    chmod "$start" t; "$B/chmod" "$mode" t; ours=$(stat -c %a t)
+    chmod "$start" t; chmod "$mode" t; host=$(stat -c %a t)
+    [ "$ours" = "$host" ] || { echo "chmod $mode from $start: host $host, ours $ours"; return 1; }
+}
+
+@test "chmod_octal_and_symbolic_modes_match_the_host" {
+    # Without u/g/o/a ours ignores the umask (Samsara has none); GNU uses it.
+    umask 000
+    for m in 755 0600 4755 1777 000 u+x go-w a=r u=rwx,g=rx,o= o=u g+s,o+t \
+            u-s =rw +x -w a+X ug=w,o-r u+rw-x a-rwx +t; do
+        chmod_like "$m"
+        chmod_like "$m" 751
+        chmod_like "$m" 7000
+    done
+    chmod_like a+X 644 d
+    chmod_like a+X 640
+    chmod_like a+X 740
+}
+
+@test "chmod_changes_several_files" {
+    : > a; : > b
+    compare chmod 600 a b
+    [ "$(stat -c %a a)" = 600 ]
+    [ "$(stat -c %a b)" = 600 ]
+}
+
+@test "chmod_reports_errors" {
+    compare chmod 644 /nope words.txt
+    compare_usage chmod
+    compare_usage chmod 644
+    compare_usage chmod 9 words.txt
+    compare_usage chmod u+q words.txt
+    compare_usage chmod 'u+x,' words.txt
+}
+
+# --- tee ---
+
+@test "tee_copies_stdin_to_stdout_and_files" {
+    STDIN=words.txt compare tee
+    STDIN=binary.bin compare tee
+    "$B/tee" o1 o2 < words.txt > o0
+    cmp words.txt o0
+    cmp words.txt o1
+    cmp words.txt o2
+    echo old > o1
+    "$B/tee" -a o1 < nums.txt > /dev/null
+    [ "$(cat o1)" = "$(echo old; cat nums.txt)" ]
+    "$B/tee" o1 < nonl.txt > /dev/null
+    cmp nonl.txt o1
+}
+
+@test "tee_reports_a_bad_file_and_goes_on" {
+    STDIN=words.txt compare tee /nope/x
+    "$B/tee" /nope/x good < words.txt > o0 2> err || st=$?
+    [ "$st" -eq 1 ]
+    cmp words.txt good
+    cmp words.txt o0
+    compare_usage tee -z
+}
+
+@test "tee_copies_megabytes" {
+    seq 1 300000 > big.txt
+    "$B/tee" copy < big.txt | cmp - big.txt
+    cmp copy big.txt
+}
+
+# --- which ---
+
+@test "which_searches_path_like_the_host" {
+    mkdir -p d1 d2
+    printf '#!/bin/sh\n' > d1/prog; printf '#!/bin/sh\n' > d2/prog; printf '#!/bin/sh\n' > d2/other
+    chmod +x d1/prog d2/prog d2/other
+    : > d1/notexec
+    mkdir d1/adir; chmod +x d1/adir
+    # compare itself needs mkdir, env and the host's which: keep /usr/bin:/bin.
+    local sys=/usr/bin:/bin
+    PATH="$PWD/d1:$PWD/d2:$sys" compare which prog other notexec adir nosuch-zz
+    PATH="$PWD/d1:$PWD/d2:$sys" compare which prog
+    PATH="$PWD/d1:$PWD/d2:$sys" compare which -a prog
+    PATH="$PWD/d1:$PWD/d2:$sys" compare which nosuch-zz
+    PATH="$PWD/d2:$sys" compare which d1/prog ./d1/notexec "$PWD/d2/other"
+    PATH="$PWD/d1:$PWD/d2:$sys" compare which
+}
+
+@test "which_finds_ls" {
+    [ "$("$B/which" ls)" = "$(which ls)" ]
+}
+
+# --- id, whoami ---
+
+@test "id_and_whoami_match_the_host" {
+    compare id -u
+    compare id -g
+    compare id -un
+    compare id -gn
+    compare whoami
+    # The host adds groups=...; ours stops after gid.
+    [[ "$(id)" == "$("$B/id")"* ]]
+    compare_usage id -z
+    compare_usage id -n
+    compare_usage whoami x
+}
+
 # --- a pipeline ---
 
 @test "pipeline_matches_the_host" {

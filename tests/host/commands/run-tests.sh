@@ -31,8 +31,9 @@ done
 wait
 
 # The portable commands (not sh, init or Samsara-only programs).
-commands="basename cat cksum cmp cp cut dirname echo env expr false grep head
-    ln ls mkdir mv od printf pwd rm rmdir seq sort tail touch tr true uniq wc yes"
+commands="basename cat chmod cksum clear cmp cp cut date dirname echo env expr false grep head hostname id kill
+    ln ls mkdir mv od printf pwd rm rmdir seq sleep sort sync tail tee touch tr true uname uniq wc
+    which whoami yes"
 pids=
 for name in $commands; do
     # shellcheck disable=SC2086

@@ -1,0 +1,133 @@
+/*
+ * chmod: change the mode of each file. MODE is octal ("755") or symbolic:
+ * comma-separated clauses [ugoa]*[+-=][rwxXst]* (or [+-=] followed by one
+ * of u, g, o to copy that class's bits), e.g. "u+x,go-w" or "a=r". With no
+ * u, g, o or a the clause applies to all three classes (there is no umask
+ * to consult). A mode may start with "-" ("-w"); "--" ends the options.
+ */
+#include "../lib/cmd.h"
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define USAGE "chmod mode file..."
+
+#define WHO_U 04700
+#define WHO_G 02070
+#define WHO_O 01007
+#define WHO_ALL (WHO_U | WHO_G | WHO_O)
+
+/* An octal mode; -1 if text is not one. */
+static int parse_octal(const char *text, mode_t *mode)
+{
+	unsigned value = 0;
+	if (!*text)
+		return -1;
+	for (; *text; text++) {
+		if (*text < '0' || *text > '7')
+			return -1;
+		value = value * 8 + (unsigned)(*text - '0');
+		if (value > 07777)
+			return -1;
+	}
+	*mode = (mode_t)value;
+	return 0;
+}
+
+/* The bits of class who (WHO_U...) set in old, spread to all classes. */
+static mode_t copy_class(mode_t old, char who)
+{
+	unsigned bits = who == 'u' ? (old >> 6) & 7 : who == 'g' ? (old >> 3) & 7 : old & 7;
+	return (mode_t)(bits << 6 | bits << 3 | bits);
+}
+
+/* Applies a symbolic mode to old; -1 if it is malformed. */
+static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *result)
+{
+	mode_t mode = old & 07777;
+	for (;;) {
+		mode_t who = 0;
+		for (; strchr("ugoa", *text) && *text; text++)
+			who |= *text == 'u' ? WHO_U : *text == 'g' ? WHO_G : *text == 'o' ? WHO_O : WHO_ALL;
+		if (who == 0)
+			who = WHO_ALL;
+		if (!*text || !strchr("+-=", *text))
+			return -1;
+		while (*text && strchr("+-=", *text)) {
+			char op = *text++;
+			mode_t perm = 0;
+			if (*text && strchr("ugo", *text)) {
+				perm = copy_class(mode, *text++) & 0777;
+			} else {
+				for (; *text && strchr("rwxXst", *text); text++) {
+					switch (*text) {
+					case 'r': perm |= 0444; break;
+					case 'w': perm |= 0222; break;
+					case 'x': perm |= 0111; break;
+					case 'X': if (is_dir || (mode & 0111)) perm |= 0111; break;
+					case 's': perm |= 06000; break;
+					case 't': perm |= S_ISVTX; break;
+					}
+				}
+			}
+			perm &= who;
+			if (op == '+')
+				mode |= perm;
+			else if (op == '-')
+				mode &= ~perm;
+			else
+				mode = (mode & ~(who & 0777) & ~(who & 06000 & ~perm) & ~(who & S_ISVTX & ~perm)) | perm;
+		}
+		if (*text == '\0')
+			break;
+		if (*text++ != ',')
+			return -1;
+	}
+	*result = mode;
+	return 0;
+}
+
+static int change(const char *text, const char *path)
+{
+	struct stat st;
+	mode_t mode;
+	if (stat(path, &st) < 0) {
+		cmd_error("cannot access '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	if (parse_octal(text, &mode) < 0 && apply_symbolic(text, st.st_mode, S_ISDIR(st.st_mode), &mode) < 0) {
+		cmd_error("invalid mode: '%s'", text);
+		cmd_usage(1, USAGE);
+	}
+	if (chmod(path, mode) < 0) {
+		cmd_error("changing permissions of '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int first = 1;
+	cmd_init("chmod");
+	if (argc > 1 && strcmp(argv[1], "--") == 0)
+		first = 2;
+	if (first >= argc) {
+		cmd_error("missing operand");
+		cmd_usage(1, USAGE);
+	}
+	const char *text = argv[first];
+	mode_t check;
+	if (parse_octal(text, &check) < 0 && apply_symbolic(text, 0, 0, &check) < 0) {
+		cmd_error("invalid mode: '%s'", text);
+		cmd_usage(1, USAGE);
+	}
+	if (first + 1 >= argc) {
+		cmd_error("missing operand after '%s'", text);
+		cmd_usage(1, USAGE);
+	}
+	int status = 0;
+	for (int i = first + 1; i < argc; i++)
+		status |= change(text, argv[i]);
+	cmd_exit(status);
+}
