@@ -11,32 +11,9 @@
 
 #define USAGE "id [-u | -g] [-n]"
 
-/* The name with ID id in a passwd-style file (name:x:id:...), malloc'd, or NULL. */
-static char *lookup_name(const char *file, unsigned long id)
-{
-	struct input in;
-	char *line, *found = NULL;
-	if (input_open(&in, file) < 0)
-		return NULL;
-	while (!found && input_line(&in, &line) > 0) {
-		char *colon1 = strchr(line, ':');
-		char *colon2 = colon1 ? strchr(colon1 + 1, ':') : NULL;
-		if (!colon2 || colon2[1] < '0' || colon2[1] > '9')
-			continue;
-		char *end;
-		unsigned long value = strtoul(colon2 + 1, &end, 10);
-		if (value != id || (*end != ':' && *end != '\n' && *end != '\0'))
-			continue;
-		*colon1 = '\0';
-		found = cmd_strdup(line);
-	}
-	input_close(&in);
-	return found;
-}
-
 static void put_id(const char *label, unsigned long id, const char *file)
 {
-	char *name = lookup_name(file, id);
+	char *name = cmd_account_name(file, id);
 	out_format("%s=%lu", label, id);
 	if (name)
 		out_format("(%s)", name);
@@ -45,7 +22,7 @@ static void put_id(const char *label, unsigned long id, const char *file)
 
 static void put_one(unsigned long id, const char *file, int by_name)
 {
-	char *name = by_name ? lookup_name(file, id) : NULL;
+	char *name = by_name ? cmd_account_name(file, id) : NULL;
 	if (name)
 		out_format("%s\n", name);
 	else

@@ -109,6 +109,8 @@ int copy_path(const struct copy_options *co, const char *src, const char *dst);
 
 /* stat that does not follow a final symbolic link, once libc has lstat. */
 int cmd_lstat(const char *path, struct stat *st);
+/* The name with ID id in a passwd-style file (name:x:id:...), malloc'd, or NULL. */
+char *cmd_account_name(const char *file, unsigned long id);
 /* Joins a directory and a name with one '/'; the result is malloc'd. */
 char *path_join(const char *dir, const char *name);
 /* The last component of path, for cp/mv/ln into a directory (malloc'd). */
