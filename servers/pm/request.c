@@ -180,6 +180,7 @@ int do_getuid(message *m)
 
 int do_procinfo(message *m)
 {
+	endpoint_t asker = m->source;  /* waiting for this very reply, yet running */
 	int index = m->pm.pid;
 	if (index < 0 || index >= PM_PROCS)
 		return -EINVAL;
@@ -191,7 +192,10 @@ int do_procinfo(message *m)
 	m->pm.ppid = p->ppid;
 	m->pm.pgrp = p->pgrp;
 	m->pm.uid = p->uid;
-	m->pm.state = p->state == MP_ZOMBIE ? 'Z' : p->waiting ? 'S' : 'R';
+	struct kinfo_proc row;
+	bool blocked = p->state == MP_ALIVE && p->endpoint != asker && sys_proc_info((uint32_t)endpoint_slot(p->endpoint), &row) == 0 &&
+		       row.endpoint == p->endpoint && row.flags != 0;
+	m->pm.state = p->state == MP_ZOMBIE ? 'Z' : blocked ? 'S' : 'R';  /* S: waiting for something */
 	memcpy(m->pm.name, p->name, sizeof(m->pm.name));
 	return 0;
 }

@@ -28,3 +28,12 @@ exec_in_samsara() {
 	[ "$status" -eq 2 ]  # as GNU ls: a missing operand is "serious trouble"
 	[ "$output" = $'/tmp/c:\nb\ng\n\n/tmp/c/b:\nhi\nls: cannot access \'/tmp/a\': No such file or directory' ]
 }
+
+@test "ps lists init, the shells and itself" {
+	run exec_in_samsara 'sleep 3 & ps'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = '  PID  PPID S CMD' ]
+	[ "${lines[1]}" = '    1     0 S init' ]
+	echo "$output" | grep -qE '^ +[0-9]+ +[0-9]+ S sleep$'
+	echo "$output" | grep -qE '^ +[0-9]+ +[0-9]+ R ps$'
+}

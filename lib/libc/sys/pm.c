@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <time.h>
 #include <sys/utsname.h>
+#include <procinfo.h>
 
 /* Sends m to PM; returns the reply's status, or -1 with errno set. */
 static int pm_call(int type, message *m)
@@ -186,4 +187,21 @@ int reboot(int how)
 	message m = { 0 };
 	m.pm.options = how;
 	return pm_call(PM_REBOOT, &m) < 0 ? -1 : 0;
+}
+
+/* One row of PM's process list (Samsara's own call, for ps): index 0, 1, ... */
+int procinfo(int index, struct procinfo *out)
+{
+	message m = { 0 };
+	m.pm.pid = index;
+	if (pm_call(PM_PROCINFO, &m) < 0)
+		return -1;
+	out->pid = m.pm.pid;
+	out->ppid = m.pm.ppid;
+	out->pgrp = m.pm.pgrp;
+	out->uid = m.pm.uid;
+	out->state = (char)m.pm.state;
+	memcpy(out->name, m.pm.name, sizeof(out->name));
+	out->name[sizeof(out->name) - 1] = '\0';
+	return 0;
 }
