@@ -2,8 +2,9 @@
  * chmod: change the mode of each file. MODE is octal ("755") or symbolic:
  * comma-separated clauses [ugoa]*[+-=][rwxXst]* (or [+-=] followed by one
  * of u, g, o to copy that class's bits), e.g. "u+x,go-w" or "a=r". With no
- * u, g, o or a the clause applies to all three classes (there is no umask
- * to consult). A mode may start with "-" ("-w"); "--" ends the options.
+ * u, g, o or a the clause applies to all three classes, except the bits
+ * the umask leaves out, as POSIX says. A mode may start with "-" ("-w");
+ * "--" ends the options.
  */
 #include "../lib/cmd.h"
 #include <errno.h>
@@ -41,6 +42,8 @@ static mode_t copy_class(mode_t old, char who)
 	return (mode_t)(bits << 6 | bits << 3 | bits);
 }
 
+static mode_t creation_mask;  /* the umask, read once in main */
+
 /* Applies a symbolic mode to old; -1 if it is malformed. */
 static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *result)
 {
@@ -49,6 +52,7 @@ static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *resu
 		mode_t who = 0;
 		for (; strchr("ugoa", *text) && *text; text++)
 			who |= *text == 'u' ? WHO_U : *text == 'g' ? WHO_G : *text == 'o' ? WHO_O : WHO_ALL;
+		mode_t masked = who == 0 ? creation_mask : 0;
 		if (who == 0)
 			who = WHO_ALL;
 		if (!*text || !strchr("+-=", *text))
@@ -70,7 +74,7 @@ static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *resu
 					}
 				}
 			}
-			perm &= who;
+			perm &= who & ~masked;
 			if (op == '+')
 				mode |= perm;
 			else if (op == '-')
@@ -110,6 +114,8 @@ int main(int argc, char **argv)
 {
 	int first = 1;
 	cmd_init("chmod");
+	creation_mask = umask(0);
+	umask(creation_mask);
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		first = 2;
 	if (first >= argc) {

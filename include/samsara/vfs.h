@@ -39,6 +39,7 @@ enum vfs_request {
 	VFS_STATFS,               /* path, grant2: struct fs_statfs */
 	VFS_LSTAT,                /* path, grant2: struct stat of a symbolic link itself */
 	VFS_UTIME,                /* path; flags: access time, mode: modification time */
+	VFS_UMASK,                /* mode: the new mask -> the old one */
 	/* from PM only */
 	VFS_PM_FORK = VFS_BASE + 0x80,  /* ep (parent), ep2 (child) */
 	VFS_PM_EXIT,                    /* ep */

@@ -260,3 +260,11 @@ int do_getcwd(message *m)
 	int r = sys_safecopy_to(m->source, m->vfs.grant, 0, p->cwd, len);
 	return r < 0 ? r : (int)len;
 }
+
+int do_umask(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	uint32_t old = p->umask;
+	p->umask = m->vfs.mode & 0777;
+	return (int)old;
+}

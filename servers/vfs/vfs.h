@@ -156,6 +156,7 @@ int do_sync(message *m);
 int do_statfs(message *m);
 int do_lstat(message *m);
 int do_utime(message *m);
+int do_umask(message *m);
 /* Copies v's status to the grant of m's sender. */
 int copy_stat(const message *m, const struct vnode *v, grant_id_t grant);
 int do_pm_fork(message *m);

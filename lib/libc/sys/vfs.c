@@ -342,3 +342,11 @@ int utime(const char *path, const struct utimbuf *times)
 	m.vfs.mode = (uint32_t)(times ? times->modtime : now);
 	return vfs_call_path(VFS_UTIME, &m, path) < 0 ? -1 : 0;
 }
+
+mode_t umask(mode_t mask)
+{
+	message m = { 0 };
+	m.vfs.mode = mask;
+	int old = vfs_call(VFS_UMASK, &m);
+	return old < 0 ? 022 : (mode_t)old;
+}

@@ -10,3 +10,5 @@ int fstat(int fd, struct stat *st);
 int lstat(const char *path, struct stat *st);
 int mkdir(const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
+/* Sets the mask of permissions new files and directories leave out; returns the old one. */
+mode_t umask(mode_t mask);
