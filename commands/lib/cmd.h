@@ -113,6 +113,12 @@ int cmd_lstat(const char *path, struct stat *st);
 char *cmd_account_name(const char *file, unsigned long id);
 /* Joins a directory and a name with one '/'; the result is malloc'd. */
 char *path_join(const char *dir, const char *name);
+/* Calls fn(child path, entry, ctx) for each entry of directory path but
+ * "." and ".."; ORs the results. A directory that cannot be opened is
+ * reported as "cannot VERB 'path'" and gives 1. */
+struct dirent;
+typedef int (*entry_fn)(const char *child, const struct dirent *entry, void *ctx);
+int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx);
 /* The last component of path, for cp/mv/ln into a directory (malloc'd). */
 char *path_base(const char *path);
 /* Removes path and everything under it; reports errors, nonzero if any. */

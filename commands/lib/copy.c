@@ -105,27 +105,25 @@ static int copy_symlink(const char *src, const char *dst, const struct stat *st)
 	return status;
 }
 
+struct copy_into {
+	struct copy_walk *walk;
+	const char *dst;
+};
+
+static int copy_entry(const char *from, const struct dirent *entry, void *ctx)
+{
+	const struct copy_into *into = ctx;
+	char *to = path_join(into->dst, entry->d_name);
+	int status = copy_any(into->walk, from, to);
+	free(to);
+	return status;
+}
+
 /* Copies each entry of directory src into the directory dst. */
 static int copy_entries(struct copy_walk *walk, const char *src, const char *dst)
 {
-	DIR *dir = opendir(src);
-	if (!dir) {
-		cmd_error("cannot access '%s': %s", src, strerror(errno));
-		return 1;
-	}
-	int status = 0;
-	struct dirent *entry;
-	while ((entry = readdir(dir)) != NULL) {
-		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-			continue;
-		char *from = path_join(src, entry->d_name);
-		char *to = path_join(dst, entry->d_name);
-		status |= copy_any(walk, from, to);
-		free(from);
-		free(to);
-	}
-	closedir(dir);
-	return status;
+	struct copy_into into = { walk, dst };
+	return for_each_entry(src, "access", copy_entry, &into);
 }
 
 static int copy_directory(struct copy_walk *walk, const char *src, const char *dst, const struct stat *st)

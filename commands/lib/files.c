@@ -58,12 +58,11 @@ int parse_count(const char *text, long long *value)
 	return 0;
 }
 
-/* Removes the entries of directory path; nonzero if one could not be. */
-static int remove_entries(const char *path)
+int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx)
 {
 	DIR *dir = opendir(path);
 	if (!dir) {
-		cmd_error("cannot remove '%s': %s", path, strerror(errno));
+		cmd_error("cannot %s '%s': %s", verb, path, strerror(errno));
 		return 1;
 	}
 	int status = 0;
@@ -72,11 +71,24 @@ static int remove_entries(const char *path)
 		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
 			continue;
 		char *child = path_join(path, entry->d_name);
-		status |= remove_tree(child);
+		status |= fn(child, entry, ctx);
 		free(child);
 	}
 	closedir(dir);
 	return status;
+}
+
+static int remove_entry(const char *child, const struct dirent *entry, void *ctx)
+{
+	(void)entry;
+	(void)ctx;
+	return remove_tree(child);
+}
+
+/* Removes the entries of directory path; nonzero if one could not be. */
+static int remove_entries(const char *path)
+{
+	return for_each_entry(path, "remove", remove_entry, NULL);
 }
 
 int remove_tree(const char *path)

@@ -36,32 +36,22 @@ static const char *describe(const struct stat *st)
 	return "remove file";
 }
 
+/* One entry of a directory being emptied; never descends through a link. */
+static int remove_entry(const char *child, const struct dirent *entry, void *ctx)
+{
+	const struct rm_options *ro = ctx;
+	if (entry->d_type != DT_LNK)
+		return remove_path(ro, child);
+	if (unlink(child) == 0)
+		return 0;
+	cmd_error("cannot remove '%s': %s", child, strerror(errno));
+	return 1;
+}
+
 /* Removes every entry of a directory; nonzero if one could not be. */
 static int remove_contents(const struct rm_options *ro, const char *path)
 {
-	DIR *dir = opendir(path);
-	if (!dir) {
-		cmd_error("cannot remove '%s': %s", path, strerror(errno));
-		return 1;
-	}
-	int status = 0;
-	struct dirent *entry;
-	while ((entry = readdir(dir)) != NULL) {
-		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-			continue;
-		char *child = path_join(path, entry->d_name);
-		if (entry->d_type == DT_LNK) {  /* never descend through a link */
-			if (unlink(child) < 0) {
-				cmd_error("cannot remove '%s': %s", child, strerror(errno));
-				status = 1;
-			}
-		} else {
-			status |= remove_path(ro, child);
-		}
-		free(child);
-	}
-	closedir(dir);
-	return status;
+	return for_each_entry(path, "remove", remove_entry, (void *)ro);
 }
 
 static int remove_directory(const struct rm_options *ro, const char *path)
