@@ -32,6 +32,9 @@ const struct boot_entry boot_table[] = {
 	{ .name = "memory", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE),
 	  .ipc_calls = IPC_ALL, .send_to = "*" },
+	{ .name = "ata", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_IRQCTL), .ipc_calls = IPC_ALL,
+	  .send_to = "*", .io = { { 0x1f0, 8 }, { 0x3f6, 1 } }, .irqs = 1u << 14 },
 	/* The root file system's image: data for the memory driver, not a program. */
 	{ .name = "rootfs.img", .dormant = true },
 	{ .name = "tty", .priority = PRIO_DRIVER, .quantum_ms = CONFIG_QUANTUM_MS,

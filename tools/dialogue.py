@@ -15,11 +15,13 @@ expect or a --wait-exit that times out ends with 124 (the transcript so far
 is still written); a bad script with 2.
 """
 import argparse
+import atexit
 import codecs
 import os
 import select
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -28,6 +30,10 @@ def parse_args():
     p.add_argument("--build", default=os.environ.get("SAMSARA_BUILD", "build"))
     p.add_argument("--image", default="test", help="module list NAME.initrd in build/images")
     p.add_argument("--cdrom", help="boot this ISO through GRUB instead of a module list")
+    p.add_argument("--disk", help="attach this disk image as the primary IDE master (kept, written in place)")
+    p.add_argument("--fresh-disk", action="store_true",
+                   help="attach a copy of build/images/disk.img, deleted afterwards (the default with --exec)")
+    p.add_argument("--no-disk", action="store_true", help="with --exec: no disk (the root is the RAM disk)")
     p.add_argument("--wait-exit", action="store_true", help="wait for the guest to power off")
     p.add_argument("--exec", dest="command", help="run COMMAND in the shell, print only what it wrote, "
                    "and exit with its status (the script on standard input is not read)")
@@ -50,12 +56,24 @@ def read_script(stream):
     return steps
 
 
-def start_qemu(build, image, cdrom):
+def fresh_disk(build):
+    """A private copy of the build's disk image (sparse), removed at exit."""
+    source = os.path.join(build, "images", "disk.img")
+    fd, copy = tempfile.mkstemp(prefix="samsara-disk-", suffix=".img")
+    os.close(fd)
+    atexit.register(lambda: os.path.exists(copy) and os.unlink(copy))
+    subprocess.run(["cp", "--sparse=always", source, copy], check=True)
+    return copy
+
+
+def start_qemu(build, image, cdrom, disk=None):
     cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128", "-no-reboot", "-display", "none",
            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     cmd += os.environ.get("SAMSARA_QEMU_EXTRA", "").split()  # e.g. a monitor, for debugging
+    if disk:
+        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0,media=disk"]
     if cdrom:
-        cmd += ["-cdrom", cdrom]
+        cmd += ["-cdrom", cdrom, "-boot", "d"]
     else:
         images = os.path.join(build, "images")
         with open(os.path.join(images, "kernel.path")) as f:
@@ -143,8 +161,16 @@ def run_command(console, command, seconds):
     return output, int(status) if status.isdigit() else 1
 
 
+def disk_of(args, default_fresh):
+    if args.disk:
+        return args.disk
+    if args.fresh_disk or (default_fresh and not args.no_disk):
+        return fresh_disk(args.build)
+    return None
+
+
 def exec_main(args):
-    qemu = start_qemu(args.build, "system", args.cdrom)
+    qemu = start_qemu(args.build, "system", args.cdrom, disk_of(args, True))
     console = Console(qemu, time.monotonic() + args.timeout)
     try:
         result = run_command(console, args.command, args.timeout)
@@ -172,7 +198,7 @@ def main():
     if args.command is not None:
         return exec_main(args)
     steps = read_script(sys.stdin)
-    qemu = start_qemu(args.build, args.image, args.cdrom)
+    qemu = start_qemu(args.build, args.image, args.cdrom, disk_of(args, False))
     console = Console(qemu, time.monotonic() + args.timeout)
     status = None
     try:

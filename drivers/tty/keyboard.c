@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "vga.h"
+#include <portio.h>
 
 #define DATA 0x60
 #define STATUS 0x64
@@ -32,13 +33,6 @@ static const char shifted[0x3a] = {
 #define RELEASED 0x80
 
 static bool shift, ctrl, caps;
-
-static inline uint8_t in8(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 void keyboard_init(void)
 {

@@ -5,6 +5,7 @@
  */
 #include "uart.h"
 #include <stdint.h>
+#include <portio.h>
 
 #define COM1 0x3f8
 #define RBR 0   /* receive buffer (read) */
@@ -27,14 +28,6 @@
 static char tx_queue[UART_TX_QUEUE];
 static size_t tx_head, tx_count;
 static uint8_t ier;
-
-static inline void out8(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
-static inline uint8_t in8(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 static void set_ier(uint8_t bits)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <libsys.h>
 #include "vga.h"
+#include <portio.h>
 
 #define VGA_PHYS 0xb8000u
 #define VGA_VIRT 0x70000000u      /* where this driver sees it */
@@ -15,8 +16,6 @@
 
 static volatile uint16_t *screen;
 static int row, col;
-
-static inline void out8(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
 
 static void move_cursor(void)
 {

@@ -46,6 +46,7 @@ enum vfs_request {
 	VFS_PM_EXEC,                    /* ep: close-on-exec descriptors close */
 	VFS_PM_INIT,                    /* ep: a boot program, with the console as 0, 1, 2 */
 	VFS_PM_UNPAUSE,                 /* ep: a signal came: its suspended request ends (EINTR) */
+	VFS_PM_SHUTDOWN,                /* the system goes down: unmount the root file system */
 };
 
 /* fcntl commands */

@@ -3,13 +3,12 @@
  * since 1970 in UTC. The caller needs those ports in its privileges.
  */
 #include <libsys.h>
+#include <portio.h>
 
 static uint8_t cmos_read(uint8_t reg)
 {
-	uint8_t v;
-	__asm__ volatile("outb %0, $0x70" : : "a"(reg));
-	__asm__ volatile("inb $0x71, %0" : "=a"(v));
-	return v;
+	out8(0x70, reg);
+	return in8(0x71);
 }
 
 static uint32_t from_bcd(uint8_t v, bool bcd)

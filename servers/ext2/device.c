@@ -14,6 +14,12 @@ int device_attach(const char *label, uint32_t minor)
 	return bdev_open(&disk, label, minor);
 }
 
+/* After a sync: the driver makes sure what it was given is on the medium. */
+int device_flush(void)
+{
+	return bdev_flush(&disk);
+}
+
 static int transfer(uint64_t offset, void *buf, size_t len, bool write)
 {
 	if (offset % BDEV_SECTOR || len % BDEV_SECTOR)

@@ -10,6 +10,7 @@ extern bool ext2_mounted;
 
 /* device.c: the library's block device, over the block-device client */
 int device_attach(const char *label, uint32_t minor);
+int device_flush(void);
 extern const struct ext2_device ext2_device_ops;
 
 int do_mount(message *m);

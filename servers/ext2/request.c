@@ -67,8 +67,10 @@ int do_unmount(message *m)
 	if (!ext2_mounted)
 		return -EINVAL;
 	int r = ext2_unmount(&ext2_fs);
+	int f = device_flush();
 	ext2_mounted = false;
-	return r;
+	service_log("unmounted");
+	return r < 0 ? r : f;
 }
 
 static int fill_stat(uint32_t ino, message *m)
@@ -256,7 +258,11 @@ int do_setattr(message *m)
 
 int do_sync(message *m)
 {
-	return ext2_mounted ? ext2_sync(&ext2_fs) : 0;
+	if (!ext2_mounted)
+		return 0;
+	int r = ext2_sync(&ext2_fs);
+	int f = device_flush();
+	return r < 0 ? r : f;
 }
 
 int do_statfs(message *m)

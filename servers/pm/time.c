@@ -91,7 +91,7 @@ int do_times(message *m)
 	return 0;
 }
 
-/* Power off, reboot or halt: the file systems are flushed first. */
+/* Power off, reboot or halt: the file systems are flushed and unmounted first. */
 int do_reboot(message *m)
 {
 	struct mproc *p = mproc_by_endpoint(m->source);
@@ -104,8 +104,8 @@ int do_reboot(message *m)
 		return -EINVAL;
 	endpoint_t vfs = ds_lookup("vfs");
 	if (vfs != NONE) {
-		message sync = { .type = VFS_SYNC };
-		ipc_sendrec(vfs, &sync);
+		message down = { .type = VFS_PM_SHUTDOWN };  /* flushed and unmounted */
+		ipc_sendrec(vfs, &down);
 	}
 	service_log("%s", how == SHUTDOWN_REBOOT ? "rebooting" : how == SHUTDOWN_HALT ? "halting" : "powering off");
 	return sys_shutdown((uint32_t)how, 0);

@@ -1,6 +1,6 @@
 /*
  * The root file system, through the FS protocol (<samsara/fs.h>). VFS mounts
- * the ext2 server on the RAM disk when it starts; names and data pass
+ * the ext2 server on the disk (or the RAM disk) when it starts; names and data pass
  * through VFS's own buffers, lent to the server with grants.
  */
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "vfs.h"
 
 #define FS_IO_SIZE (64 * 1024)
+#define ROOT_ATA_MINOR 1   /* disk 0, partition 1 (drivers/ata/ata.h) */
 
 static endpoint_t fs_server = NONE;
 static uint32_t root_ino;
@@ -31,21 +32,48 @@ static int fs_request(int type, message *m, const void *buf, size_t len, uint32_
 	return r < 0 ? r : m->type;
 }
 
+/* Mounts ext2 on the block device (driver label, minor). */
+static int mount_on(const char *driver, uint32_t minor)
+{
+	message m = { 0 };
+	m.fs.ino2 = minor;
+	int r = fs_request(FS_MOUNT, &m, driver, strlen(driver), GRANT_READ);
+	if (r == 0)
+		root_ino = m.fs.ino;
+	return r;
+}
+
+/*
+ * The root file system is the first partition of the first ATA disk; without
+ * a disk (or with a bad one) it is the RAM disk, the memory driver's minor 0.
+ */
 int fs_mount_root(void)
 {
 	endpoint_t ext2 = ds_lookup("ext2");
 	if (ext2 == NONE)
 		return -ENODEV;
 	fs_server = ext2;
-	message m = { 0 };
-	m.fs.ino2 = 0;  /* the RAM disk: the memory driver's minor 0 */
-	int r = fs_request(FS_MOUNT, &m, "memory", 6, GRANT_READ);
-	if (r < 0) {
-		fs_server = NONE;
-		return r;
+	int r = mount_on("ata", ROOT_ATA_MINOR);
+	if (r == 0) {
+		service_log("root file system: disk 0, partition 1");
+		return 0;
 	}
-	root_ino = m.fs.ino;
-	return 0;
+	service_log("no root file system on disk 0, partition 1 (error %d): using the RAM disk", r);
+	r = mount_on("memory", 0);
+	if (r < 0)
+		fs_server = NONE;
+	return r;
+}
+
+/* At shutdown: the root is unmounted, so that it is clean on the medium. */
+int fs_unmount_root(void)
+{
+	if (!fs_mounted())
+		return 0;
+	message m = { 0 };
+	int r = fs_request(FS_UNMOUNT, &m, NULL, 0, 0);
+	fs_server = NONE;
+	return r;
 }
 
 static int fs_vnode(const message *m, struct vnode **out)

@@ -3,6 +3,7 @@
  * program. PM tells it when processes fork, exec and exit. Drivers tell it
  * (with a notify) when a suspended device request has finished.
  */
+#include <ds.h>
 #include "vfs.h"
 
 static const request_handler handlers[] = {
@@ -42,7 +43,19 @@ static const request_handler handlers[] = {
 	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
 	[VFS_PM_INIT - VFS_BASE] = do_pm_init,
 	[VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
+	[VFS_PM_SHUTDOWN - VFS_BASE] = do_pm_shutdown,
 };
+
+/* Requests about processes (VFS_PM_*) come from PM alone. */
+static int admit(const message *m)
+{
+	static endpoint_t pm = NONE;
+	if (m->type < VFS_PM_FORK)
+		return 0;
+	if (m->source != pm)
+		pm = ds_lookup("pm");     /* PM may have been restarted */
+	return m->source == pm ? 0 : -EPERM;
+}
 
 static void vfs_notify(const message *m)
 {
@@ -50,14 +63,12 @@ static void vfs_notify(const message *m)
 		device_notify(m->source);
 }
 
-/* Mounts the root file system: ext2 on the RAM disk. Without it, only /dev exists. */
+/* Mounts the root file system (fs.c). Without it, only /dev exists. */
 static int vfs_init(bool restarted)
 {
 	int r = fs_mount_root();
 	if (r < 0)
 		service_log("no root file system (error %d): only /dev is available", r);
-	else
-		service_log("root file system mounted");
 	return 0;
 }
 
@@ -68,6 +79,7 @@ static const struct service vfs_service = {
 	.nr_handlers = sizeof(handlers) / sizeof(handlers[0]),
 	.notify = vfs_notify,
 	.init = vfs_init,
+	.admit = admit,
 };
 
 int main(int argc, char **argv)

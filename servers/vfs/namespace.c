@@ -292,6 +292,11 @@ int do_sync(message *m)
 	return fs_mounted() ? fs_simple(FS_SYNC, &req) : 0;
 }
 
+int do_pm_shutdown(message *m)
+{
+	return fs_unmount_root();
+}
+
 int do_statfs(message *m)
 {
 	CALLER_OR_FAIL(m, p);

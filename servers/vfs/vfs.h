@@ -93,6 +93,7 @@ int path_parent(struct fproc *p, const char *path, struct vnode **dir, char last
 /* fs.c: the root file system, through the FS protocol */
 bool fs_mounted(void);
 int fs_mount_root(void);
+int fs_unmount_root(void);
 uint32_t fs_root_ino(void);
 int fs_lookup(uint32_t dir, const char *name, struct vnode **out);
 int fs_call_name(int type, uint32_t dir, const char *name, message *m);
@@ -164,3 +165,4 @@ int do_pm_exit(message *m);
 int do_pm_exec(message *m);
 int do_pm_init(message *m);
 int do_pm_unpause(message *m);
+int do_pm_shutdown(message *m);
