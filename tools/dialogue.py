@@ -18,11 +18,14 @@ import argparse
 import atexit
 import codecs
 import os
+import pty
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import tty
 
 
 def parse_args():
@@ -30,6 +33,7 @@ def parse_args():
     p.add_argument("--build", default=os.environ.get("SAMSARA_BUILD", "build"))
     p.add_argument("--image", default="test", help="module list NAME.initrd in build/images")
     p.add_argument("--cdrom", help="boot this ISO through GRUB instead of a module list")
+    p.add_argument("--bochs", action="store_true", help="boot the system ISO in Bochs instead of QEMU")
     p.add_argument("--disk", help="attach this disk image as the primary IDE master (kept, written in place)")
     p.add_argument("--fresh-disk", action="store_true",
                    help="attach a copy of build/images/disk.img, deleted afterwards (the default with --exec)")
@@ -66,6 +70,30 @@ def fresh_disk(build):
     return copy
 
 
+class Machine:
+    """An emulator whose serial console is the file descriptor pair (out_fd, in_fd)."""
+
+    def __init__(self, proc, out_fd, in_fd, cleanup=None):
+        self.proc, self.out_fd, self.in_fd, self.cleanup = proc, out_fd, in_fd, cleanup
+
+    def poll(self):
+        return self.proc.poll()
+
+    @property
+    def returncode(self):
+        return self.proc.returncode
+
+    def write(self, data):
+        os.write(self.in_fd, data)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        if self.cleanup:
+            self.cleanup()
+
+
 def start_qemu(build, image, cdrom, disk=None):
     cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128", "-no-reboot", "-display", "none",
            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -81,13 +109,43 @@ def start_qemu(build, image, cdrom, disk=None):
         with open(os.path.join(images, image + ".initrd")) as f:
             initrd = f.read().strip()
         cmd += ["-kernel", kernel, "-initrd", initrd]
-    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
+    return Machine(proc, proc.stdout.fileno(), proc.stdin.fileno())
+
+
+def start_bochs(build, disk=None):
+    """Bochs booting the system ISO, its COM1 on a pseudo-terminal of ours."""
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    work = tempfile.mkdtemp(prefix="samsara-bochs-")
+    here = os.path.dirname(os.path.abspath(__file__))
+    iso = os.path.abspath(os.path.join(build, "images", "samsara.iso"))
+    disk = os.path.abspath(disk) if disk else None
+    rc = subprocess.run([os.path.join(here, "..", "tests", "system", "bochsrc.sh"), iso,
+                         f"term, dev={os.ttyname(slave)}", os.path.join(work, "bochs.log")]
+                        + ([disk] if disk else []), check=True, capture_output=True, text=True).stdout
+    with open(os.path.join(work, "bochsrc"), "w") as f:
+        f.write(rc)
+    with open(os.path.join(work, "commands"), "w") as f:
+        f.write("c\n")
+    proc = subprocess.Popen(["bochs", "-q", "-f", "bochsrc", "-rc", "commands"], cwd=work,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    return Machine(proc, master, master,
+                   cleanup=lambda: (os.close(slave), shutil.rmtree(work, ignore_errors=True)))
+
+
+def start_machine(args, image, default_fresh):
+    disk = disk_of(args, default_fresh)
+    if args.bochs:
+        return start_bochs(args.build, disk)
+    return start_qemu(args.build, image, args.cdrom, disk)
 
 
 class Console:
-    def __init__(self, qemu, deadline):
-        self.qemu = qemu
+    def __init__(self, machine, deadline):
+        self.machine = machine
         self.deadline = deadline
         self.text = ""
         self.matched = 0
@@ -96,10 +154,13 @@ class Console:
 
     def pump(self, seconds):
         """Reads what QEMU printed for up to `seconds`; False once it has exited."""
-        ready, _, _ = select.select([self.qemu.stdout], [], [], max(0.0, seconds))
+        ready, _, _ = select.select([self.machine.out_fd], [], [], max(0.0, seconds))
         if not ready:
-            return self.qemu.poll() is None
-        data = os.read(self.qemu.stdout.fileno(), 65536)
+            return self.machine.poll() is None
+        try:
+            data = os.read(self.machine.out_fd, 65536)
+        except OSError:  # a pseudo-terminal whose other side closed
+            data = b""
         if not data:
             return False
         chunk = data.decode("latin-1").replace("\r", "")
@@ -121,16 +182,15 @@ class Console:
                 return self.text.find(needle, self.matched) >= 0
 
     def send(self, text):
-        self.qemu.stdin.write(text.encode("latin-1"))
-        self.qemu.stdin.flush()
+        self.machine.write(text.encode("latin-1"))
 
     def drain(self):
         """Reads until QEMU exits or the run's deadline passes; returns its status or 124."""
         while time.monotonic() < self.deadline:
-            if not self.pump(min(0.2, self.deadline - time.monotonic())) and self.qemu.poll() is not None:
+            if not self.pump(min(0.2, self.deadline - time.monotonic())) and self.machine.poll() is not None:
                 while self.pump(0):
                     pass
-                return self.qemu.returncode
+                return self.machine.returncode
         return 124
 
 
@@ -170,8 +230,8 @@ def disk_of(args, default_fresh):
 
 
 def exec_main(args):
-    qemu = start_qemu(args.build, "system", args.cdrom, disk_of(args, True))
-    console = Console(qemu, time.monotonic() + args.timeout)
+    machine = start_machine(args, "system", True)
+    console = Console(machine, time.monotonic() + args.timeout)
     try:
         result = run_command(console, args.command, args.timeout)
         if result is not None:  # a clean power-off flushes the file systems
@@ -180,9 +240,7 @@ def exec_main(args):
             console.deadline = time.monotonic() + 15
             console.drain()
     finally:
-        if qemu.poll() is None:
-            qemu.kill()
-        qemu.wait()
+        machine.stop()
     if args.verbose:
         sys.stderr.write(console.text)
     if result is None:
@@ -198,8 +256,8 @@ def main():
     if args.command is not None:
         return exec_main(args)
     steps = read_script(sys.stdin)
-    qemu = start_qemu(args.build, args.image, args.cdrom, disk_of(args, False))
-    console = Console(qemu, time.monotonic() + args.timeout)
+    machine = start_machine(args, args.image, False)
+    console = Console(machine, time.monotonic() + args.timeout)
     status = None
     try:
         for verb, text in steps:
@@ -215,9 +273,7 @@ def main():
             console.pump(0.3)  # what the last command still printed
             status = 0
     finally:
-        if qemu.poll() is None:
-            qemu.kill()
-            qemu.wait()
+        machine.stop()
     sys.stdout.write(console.text)
     return status
 

@@ -52,7 +52,7 @@ void out_write(const void *data, size_t len);
 void out_char(int c);
 void out_str(const char *s);
 void out_format(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
-/* Returns 0, or -1 with errno set when a write failed (now or before). */
+/* Writes out what is buffered; returns 0 (a failed write ends the command). */
 int out_flush(void);
 
 /* --- option parsing (options.c) --- */

@@ -1,8 +1,10 @@
 /*
  * A buffered writer on standard output over write(2): Samsara's printf is
  * unbuffered (one write per call), far too slow for bulk output. The buffer
- * is flushed when full and by cmd_exit; a failed write is remembered and
- * reported once, at the end.
+ * is flushed when full and by cmd_exit. A failed write ends the command at
+ * once with "write error" (as GNU's do), so that a full disk stops a
+ * command reading an endless input; the reader of a pipe going away ends it
+ * quietly.
  */
 #include "cmd.h"
 #include <errno.h>
@@ -15,20 +17,19 @@
 #define OUTPUT_SIZE 8192
 static char buffer[OUTPUT_SIZE];
 static size_t used;
-static int write_errno;  /* errno of the first failed write, or 0 */
 
-/* Writes all of data, retrying short writes; records the first error. */
+/* Writes all of data, retrying short writes; ends the command on an error. */
 static void write_fully(const char *data, size_t len)
 {
-	while (len > 0 && write_errno == 0) {
+	while (len > 0) {
 		ssize_t n = write(STDOUT_FILENO, data, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && errno == EPIPE)
 			exit(1);  /* the reader is gone: end quietly, as SIGPIPE would */
 		if (n <= 0) {
-			write_errno = n < 0 ? errno : EIO;
-			return;
+			cmd_error("write error: %s", strerror(n < 0 ? errno : EIO));
+			exit(1);
 		}
 		data += n;
 		len -= (size_t)n;
@@ -40,10 +41,6 @@ int out_flush(void)
 	if (used > 0)
 		write_fully(buffer, used);
 	used = 0;
-	if (write_errno) {
-		errno = write_errno;
-		return -1;
-	}
 	return 0;
 }
 

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Prints a bochsrc that boots ISO (argument 1) from CD, with COM1 as given by
 # argument 2 (e.g. "file, dev=serial.txt" or "term, dev=/dev/pts/3") and the
-# Bochs log in argument 3. VGA goes to VNC, the only GUI Debian's Bochs has.
+# Bochs log in argument 3; with a disk image as argument 4, that is the
+# primary master and the CD the secondary master. VGA goes to VNC, the only
+# GUI Debian's Bochs has.
 set -eu
-iso=$1 com1=$2 log=$3
+iso=$1 com1=$2 log=$3 disk=${4:-}
+if [ -n "$disk" ]; then
+	drives="ata0-master: type=disk, path=$disk, mode=flat
+ata1-master: type=cdrom, path=$iso, status=inserted"
+else
+	drives="ata0-master: type=cdrom, path=$iso, status=inserted"
+fi
 cat <<CFG
 megs: 128
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/vgabios/vgabios.bin
-ata0-master: type=cdrom, path=$iso, status=inserted
+$drives
 boot: cdrom
 com1: enabled=1, mode=$com1
 display_library: rfb, options="timeout=0"

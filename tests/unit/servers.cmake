@@ -26,3 +26,4 @@ endfunction()
 
 samsara_server_unit_test(ds_store servers/ds store.c)
 samsara_server_unit_test(tty_line drivers/tty line.c)
+samsara_server_unit_test(ata_mbr drivers/ata partition.c)
