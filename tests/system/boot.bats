@@ -4,16 +4,17 @@
 
 load lib
 
-@test "the system ISO boots through GRUB in QEMU to a working shell" {
+@test "the system ISO boots through GRUB in QEMU to a working shell on the disk" {
 	local out="$BATS_TEST_TMPDIR/serial.log"
-	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --cdrom "$images/samsara.iso" --timeout 120 >"$out" <<'SCRIPT'
+	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --cdrom "$images/samsara.iso" --fresh-disk \
+		--timeout 120 >"$out" <<'SCRIPT'
 expect $ 
 send echo grub-boot-$((6*7))\r
 expect grub-boot-42
 expect $ 
 SCRIPT
 	grep -q '^Samsara microkernel (i386)' "$out"
-	grep -q '^vfs: root file system mounted$' "$out"
+	grep -q '^vfs: root file system: disk 0, partition 1$' "$out"
 	grep -q '^rc: system started$' "$out"
 	grep -qx 'grub-boot-42' "$out"
 }

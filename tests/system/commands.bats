@@ -30,7 +30,8 @@ exec_in_samsara() {
 }
 
 @test "ps lists init, the shells and itself" {
-	run exec_in_samsara 'sleep 3 & ps'
+	# the background sleep shows as "sh" until its exec has loaded /bin/sleep
+	run exec_in_samsara 'sleep 5 & for i in 1 2 3 4 5 6 7 8; do ps | grep -q " sleep\$" && break; sleep 1; done; ps'
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = '  PID  PPID S CMD' ]
 	[ "${lines[1]}" = '    1     0 S init' ]
