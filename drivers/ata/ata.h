@@ -1,7 +1,8 @@
 /*
  * ata: the driver for the disks on the primary IDE channel (ports
  * 0x1f0-0x1f7 and 0x3f6, IRQ 14), as QEMU and Bochs emulate it. PIO
- * transfers, LBA28 or LBA48, one interrupt per sector.
+ * transfers, LBA28 or LBA48, with READ/WRITE MULTIPLE where the drive has
+ * it: one interrupt per block of up to 16 sectors instead of one per sector.
  *
  * Minor devices: drive * ATA_MINORS_PER_DRIVE + n, where n = 0 is the whole
  * disk and n = 1..4 are the primary partitions of its MBR.
@@ -18,6 +19,7 @@
 struct drive {
 	bool present;
 	bool lba48;                 /* the drive takes 48-bit addresses */
+	uint32_t multiple;          /* sectors per interrupt (1: no READ MULTIPLE) */
 	uint64_t sectors;           /* its size */
 	char model[41];
 	struct partition part[ATA_MINORS_PER_DRIVE];  /* [0]: the whole disk */
@@ -31,14 +33,14 @@ enum ata_op { ATA_READ, ATA_WRITE, ATA_FLUSH };
 int controller_identify(int drive, struct drive *d);   /* polled, at start-up */
 int controller_read_polled(int drive, uint64_t lba, void *sector);
 /* Starts op on count (1..256) sectors at lba; a write also sends the first
- * sector from data. Completion comes as interrupts. */
+ * block (drive's multiple sectors) from data. Completion comes as interrupts. */
 int controller_start(int drive, enum ata_op op, uint64_t lba, uint32_t count, const void *data);
 /* After an interrupt: the status, which also acknowledges it. */
 uint8_t controller_status(void);
 uint8_t controller_error(void);
 bool controller_wait_drq(void);
-void controller_read_sector(void *sector);
-void controller_write_sector(const void *sector);
+void controller_read_sectors(void *data, uint32_t count);
+void controller_write_sectors(const void *data, uint32_t count);
 void controller_reset(void);
 
 #define ATA_SR_ERR  0x01

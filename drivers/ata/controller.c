@@ -27,6 +27,11 @@
 #define CMD_WRITE_EXT   0x34
 #define CMD_FLUSH       0xe7
 #define CMD_FLUSH_EXT   0xea
+#define CMD_READ_MULTIPLE      0xc4
+#define CMD_WRITE_MULTIPLE     0xc5
+#define CMD_READ_MULTIPLE_EXT  0x29
+#define CMD_WRITE_MULTIPLE_EXT 0x39
+#define CMD_SET_MULTIPLE       0xc6
 #define CMD_IDENTIFY    0xec
 
 #define POLL_TICKS_MS 1000     /* longest any poll may take */
@@ -69,8 +74,8 @@ bool controller_wait_drq(void)
 	return poll_status(ATA_SR_BSY | ATA_SR_DRQ, ATA_SR_DRQ, &status);
 }
 
-void controller_read_sector(void *sector) { in16_string(REG_DATA, sector, 256); }
-void controller_write_sector(const void *sector) { out16_string(REG_DATA, sector, 256); }
+void controller_read_sectors(void *data, uint32_t count) { in16_string(REG_DATA, data, 256 * count); }
+void controller_write_sectors(const void *data, uint32_t count) { out16_string(REG_DATA, data, 256 * count); }
 
 void controller_reset(void)
 {
@@ -116,15 +121,30 @@ int controller_start(int drive, enum ata_op op, uint64_t lba, uint32_t count, co
 		return 0;
 	}
 	address(drive, lba, count, lba48);
+	bool multiple = drives[drive].multiple > 1;
 	if (op == ATA_READ) {
-		out8(REG_COMMAND, lba48 ? CMD_READ_EXT : CMD_READ);
+		out8(REG_COMMAND, multiple ? (lba48 ? CMD_READ_MULTIPLE_EXT : CMD_READ_MULTIPLE)
+					   : (lba48 ? CMD_READ_EXT : CMD_READ));
 		return 0;
 	}
-	out8(REG_COMMAND, lba48 ? CMD_WRITE_EXT : CMD_WRITE);
+	out8(REG_COMMAND, multiple ? (lba48 ? CMD_WRITE_MULTIPLE_EXT : CMD_WRITE_MULTIPLE)
+				   : (lba48 ? CMD_WRITE_EXT : CMD_WRITE));
 	if (!controller_wait_drq())
 		return -EIO;
-	controller_write_sector(data);
+	controller_write_sectors(data, count < drives[drive].multiple ? count : drives[drive].multiple);
 	return 0;
+}
+
+/* SET MULTIPLE MODE: count sectors per interrupt from now on. */
+static bool set_multiple(int drive, uint32_t count)
+{
+	uint8_t status;
+	out8(REG_DRIVE, (uint8_t)(0xa0 | drive << 4));
+	settle();
+	out8(REG_COUNT, (uint8_t)count);
+	out8(REG_COMMAND, CMD_SET_MULTIPLE);
+	settle();
+	return poll_status(ATA_SR_BSY, 0, &status) && !(status & ATA_SR_ERR);
 }
 
 /* An ATA string: words of two bytes each, high byte first, space padded. */
@@ -171,7 +191,13 @@ int controller_identify(int drive, struct drive *d)
 	d->sectors = d->lba48 && lba48 ? lba48 : lba28;
 	identify_string(d->model, id + 27, 20);
 	d->present = d->sectors != 0;
-	return d->present ? 0 : -ENXIO;
+	if (!d->present)
+		return -ENXIO;
+	d->multiple = 1;
+	uint32_t most = id[47] & 0xff;      /* sectors per block READ MULTIPLE can do */
+	if (most > 1 && set_multiple(drive, most))
+		d->multiple = most;
+	return 0;
 }
 
 int controller_read_polled(int drive, uint64_t lba, void *sector)
@@ -181,7 +207,7 @@ int controller_read_polled(int drive, uint64_t lba, void *sector)
 		return r;
 	if (!controller_wait_drq())
 		return -EIO;
-	controller_read_sector(sector);
+	controller_read_sectors(sector, 1);
 	(void)in8(REG_STATUS);
 	return 0;
 }

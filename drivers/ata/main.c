@@ -31,9 +31,9 @@ static void probe(int drive)
 	if (controller_identify(drive, d) < 0)
 		return;
 	d->part[0] = (struct partition){ .start = 0, .count = d->sectors };
-	service_log("disk %d: %s, %llu sectors (%llu MiB)%s", drive, d->model,
+	service_log("disk %d: %s, %llu sectors (%llu MiB)%s, %u sectors per interrupt", drive, d->model,
 		    (unsigned long long)d->sectors, (unsigned long long)(d->sectors >> 11),
-		    d->lba48 ? ", LBA48" : "");
+		    d->lba48 ? ", LBA48" : "", (unsigned)d->multiple);
 	static uint8_t mbr[MBR_SECTOR];
 	if (controller_read_polled(drive, 0, mbr) < 0) {
 		service_log("disk %d: the partition table cannot be read", drive);

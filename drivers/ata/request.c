@@ -172,6 +172,7 @@ void request_interrupt(void)
 		failed(j, "failed");
 		return;
 	}
+	uint32_t block = drives[j->drive].multiple;   /* sectors per interrupt */
 	if (j->op == ATA_FLUSH) {
 		finish(j, 0);
 	} else if (j->op == ATA_READ) {
@@ -179,16 +180,23 @@ void request_interrupt(void)
 			failed(j, "gave no data");
 			return;
 		}
-		controller_read_sector(buffer + j->done++ * BDEV_SECTOR);
+		uint32_t n = j->count - j->done < block ? j->count - j->done : block;
+		controller_read_sectors(buffer + j->done * BDEV_SECTOR, n);
+		j->done += n;
 		if (j->done == j->count)
 			finish(j, (int)j->m.bdev.len);
-	} else if (++j->done == j->count) {
-		finish(j, (int)j->m.bdev.len);
-	} else if (!(status & ATA_SR_DRQ)) {
-		failed(j, "took no more data");
-		return;
 	} else {
-		controller_write_sector(buffer + j->done * BDEV_SECTOR);
+		/* the interrupt says the block sent last is written */
+		j->done += j->count - j->done < block ? j->count - j->done : block;
+		if (j->done == j->count) {
+			finish(j, (int)j->m.bdev.len);
+		} else if (!(status & ATA_SR_DRQ)) {
+			failed(j, "took no more data");
+			return;
+		} else {
+			uint32_t n = j->count - j->done < block ? j->count - j->done : block;
+			controller_write_sectors(buffer + j->done * BDEV_SECTOR, n);
+		}
 	}
 	start_next();
 }

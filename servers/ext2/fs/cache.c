@@ -40,6 +40,11 @@ static struct ext2_buf *find(struct ext2_fs *fs, uint32_t block)
 	return NULL;
 }
 
+bool ext2_cache_holds(struct ext2_fs *fs, uint32_t block)
+{
+	return find(fs, block) != NULL;
+}
+
 /* An unpinned buffer to reuse: an empty one, else the least recently used. */
 static int evict(struct ext2_fs *fs, struct ext2_buf **out)
 {

@@ -32,6 +32,8 @@ int ext2_cache_zero(struct ext2_fs *fs, uint32_t block, struct ext2_buf **out);
 void ext2_cache_dirty(struct ext2_buf *buf);
 void ext2_cache_release(struct ext2_fs *fs, struct ext2_buf *buf);
 int ext2_cache_flush(struct ext2_fs *fs);
+/* Whether block has a buffer (whose contents may be newer than the disk's). */
+bool ext2_cache_holds(struct ext2_fs *fs, uint32_t block);
 
 /* balloc.c and ialloc.c */
 int ext2_block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *block);
