@@ -83,48 +83,117 @@ int boot_module(unsigned index, phys_addr_t *start, uint32_t *len, char name[16]
 	return 0;
 }
 
-/* The initial stack: argc = 1, argv = { name, NULL }, envp = { NULL }. */
+/* The initial stack: argv = { name, NULL } or { name, "restart", NULL }, envp = { NULL }. */
 struct boot_stack {
 	uint32_t argc;
-	uint32_t argv[2];
+	uint32_t argv[3];
 	uint32_t envp[1];
 	char name[16];
+	char restart[8];
 };
 
-static void start_module(const struct multiboot_module *m)
+/*
+ * Starts boot module index as a new process (a restarted instance if
+ * restart), managed by manager. Returns it, or NULL with *error set.
+ */
+static struct proc *start_module(unsigned index, bool restart, endpoint_t manager, int *error)
 {
 	char name[16];
-	unsigned index;
+	unsigned entry_index;
+	const struct multiboot_module *m = &modules[index];
 	module_name(m, name, sizeof(name));
-	const struct boot_entry *entry = boot_entry_find(name, &index);
+	const struct boot_entry *entry = boot_entry_find(name, &entry_index);
+	*error = -ENOENT;
 	if (!entry) {
 		kprintf("kernel: boot module '%s' is not in the boot table; not started\n", name);
-		return;
+		return NULL;
 	}
-	if (entry->dormant)
-		return;
+	*error = -EINVAL;
+	if (entry->dormant || (restart && entry->program))
+		return NULL;           /* data; or a program, which PM restarts if anyone */
 	struct proc *p = proc_alloc(name);
-	struct priv *priv = priv_for_boot_entry(index);
-	if (!p || !priv)
-		panic("no slot for boot module '%s'", name);
+	struct priv *priv = priv_for_boot_entry(entry_index);
+	*error = -EBUSY;           /* out of slots, or the module still runs */
+	if (!p || !priv) {
+		if (p)
+			p->block = BLOCK_FREE;
+		return NULL;
+	}
 	p->priv = priv;
 	p->priority = entry->priority;
 	p->quantum_ticks = p->ticks_left = max_u32(1, entry->quantum_ms * CONFIG_HZ / 1000);
+	p->boot_module = (int)index + 1;
+	p->manager = manager;
 
-	struct boot_stack stack = { .argc = 1 };
+	struct boot_stack stack = { .argc = restart ? 2 : 1 };
 	uint32_t base = USER_STACK_TOP - sizeof(stack);
 	stack.argv[0] = base + offsetof(struct boot_stack, name);
+	if (restart)
+		stack.argv[1] = base + offsetof(struct boot_stack, restart);
 	strlcpy(stack.name, name, sizeof(stack.name));
+	strlcpy(stack.restart, "restart", sizeof(stack.restart));
 	int r = exec_load(p, NULL, m->mod_start, m->mod_end - m->mod_start,
 			  (vir_addr_t)&stack, sizeof(stack));
 	if (r < 0) {
 		kprintf("kernel: boot module '%s' is not a valid executable (error %d)\n", name, r);
 		priv_release(priv);
 		p->block = BLOCK_FREE;
-		return;
+		*error = r;
+		return NULL;
 	}
 	proc_set_runnable_flags(p, 0, BLOCK_STOPPED);
-	kprintf("kernel: started %s (endpoint %d)\n", name, p->endpoint);
+	kprintf("kernel: %s %s (endpoint %d)\n", restart ? "restarted" : "started", name, p->endpoint);
+	return p;
+}
+
+int boot_spawn(unsigned index, endpoint_t manager)
+{
+	int error;
+	if (index >= nr_modules)
+		return -ENOENT;
+	struct proc *p = start_module(index, true, manager, &error);
+	return p ? p->endpoint : error;
+}
+
+/* The live process whose boot-table row is called name, or NULL. */
+static struct proc *find_boot_process(const char *label)
+{
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		struct proc *p = proc_slot(slot);
+		if (proc_is_live(p) && strcmp(p->priv->label, label) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Boot processes get their managers: ordinary programs (init) PM, system
+ * services RS (when the boot image has one). A restarted RS gets the
+ * services back the same way.
+ */
+static void hand_out_boot_processes(void)
+{
+	const struct proc *pm = find_boot_process("pm"), *rs = find_boot_process("rs");
+	for (int slot = 0; slot < NR_PROCS; slot++) {
+		struct proc *p = proc_slot(slot);
+		unsigned index;
+		const struct boot_entry *e = boot_entry_find(p->name, &index);
+		if (!proc_is_live(p) || !e || p == rs || p->boot_module == 0)
+			continue;
+		if (e->program && pm)
+			p->manager = pm->endpoint;
+		else if (!e->program && rs && !(e->flags & PRIV_KILL_ANY) && p->manager == NONE)
+			p->manager = rs->endpoint;
+	}
+}
+
+void boot_respawn_rs(unsigned index)
+{
+	int error;
+	if (start_module(index, true, NONE, &error))
+		hand_out_boot_processes();
+	else
+		kprintf("kernel: rs could not be restarted (error %d)\n", error);
 }
 
 /* Is word one of the space-separated words of the kernel command line? */
@@ -153,24 +222,6 @@ static void maybe_fault_on_purpose(const struct multiboot_info *mbi)
 	}
 }
 
-/* Ordinary programs in the boot image (init) are PM's to manage. */
-static void hand_programs_to_pm(void)
-{
-	endpoint_t pm = NONE;
-	for (int slot = 0; slot < NR_PROCS; slot++) {
-		const struct proc *p = proc_slot(slot);
-		if (proc_is_live(p) && strcmp(p->priv->label, "pm") == 0)
-			pm = p->endpoint;
-	}
-	for (int slot = 0; slot < NR_PROCS; slot++) {
-		struct proc *p = proc_slot(slot);
-		unsigned index;
-		const struct boot_entry *e = boot_entry_find(p->name, &index);
-		if (proc_is_live(p) && e && e->program)
-			p->manager = pm;
-	}
-}
-
 void boot_start(uint32_t magic, const struct multiboot_info *mbi)
 {
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
@@ -182,7 +233,9 @@ void boot_start(uint32_t magic, const struct multiboot_info *mbi)
 	for (int slot = 0; slot < NR_PROCS; slot++)
 		proc_slot(slot)->block = BLOCK_FREE;
 	maybe_fault_on_purpose(mbi);
-	for (unsigned i = 0; i < nr_modules; i++)
-		start_module(&modules[i]);
-	hand_programs_to_pm();
+	for (unsigned i = 0; i < nr_modules; i++) {
+		int error;
+		start_module(i, false, NONE, &error);
+	}
+	hand_out_boot_processes();
 }

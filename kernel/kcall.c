@@ -23,6 +23,7 @@ static const kcall_handler kcall_table[KC_NR_CALLS] = {
 	[KC_SHUTDOWN] = do_shutdown,
 	[KC_VM] = do_vm,
 	[KC_BOOTIMAGE] = do_bootimage,
+	[KC_SPAWN] = do_spawn,
 	[KC_SIGSEND] = do_sigsend,
 	[KC_SIGRETURN] = do_sigreturn,
 };

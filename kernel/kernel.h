@@ -67,6 +67,10 @@ int irq_control(struct proc *caller, int op, int irq);
 
 /* boot.c: the boot modules stay in memory, for PM and RS to start again */
 int boot_module(unsigned index, phys_addr_t *start, uint32_t *len, char name[16]);
+/* Starts boot module index again, as a restart, managed by manager; returns its endpoint. */
+int boot_spawn(unsigned index, endpoint_t manager);
+/* Starts RS (boot module index) again after it died, and gives it back the services. */
+void boot_respawn_rs(unsigned index);
 
 /* kcall.c */
 void kcall_trap(struct trapframe *f);

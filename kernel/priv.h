@@ -50,6 +50,7 @@ struct boot_entry {
 	bool serves_users;               /* ordinary programs may sendrec to it */
 	bool program;                    /* an ordinary program (init), managed by PM */
 	bool dormant;                    /* kept in the boot image for PM to exec; not started */
+	bool kernel_restarts;            /* the kernel starts it again when it dies (RS) */
 	struct priv_io_range io[PRIV_MAX_IO_RANGES];
 	uint16_t irqs;
 	phys_addr_t mem_base, mem_len;

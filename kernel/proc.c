@@ -80,15 +80,26 @@ void proc_destroy(struct proc *p)
 	free_slot(p);
 }
 
+/* Whether the kernel itself starts p again when it dies (RS: nobody else can). */
+static bool kernel_restarts(const struct proc *p)
+{
+	unsigned index;
+	const struct boot_entry *e = p->boot_module ? boot_entry_find(p->name, &index) : NULL;
+	return e && e->kernel_restarts;
+}
+
 static void report_to_manager(struct proc *p, uint32_t kind)
 {
 	p->report_kind = kind;
 	struct proc *manager = proc_lookup(p->manager);
 	if (!manager) {
+		int again = kernel_restarts(p) ? p->boot_module : 0;
 		if (kind == KREPORT_EXIT)
 			free_slot(p);
 		else
 			proc_destroy(p);
+		if (again)
+			boot_respawn_rs((unsigned)again - 1);
 		return;
 	}
 	manager->report_pending = true;

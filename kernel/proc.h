@@ -43,6 +43,7 @@ struct proc {
 	int generation;              /* of this slot; survives reuse */
 	struct priv *priv;           /* never NULL for a live process */
 	endpoint_t manager;          /* gets fault and exit reports; NONE = kernel */
+	int boot_module;             /* 1 + its boot module's index; 0 = not started from one */
 
 	/* scheduling */
 	struct rq_link rq;           /* in the ready queue while runnable */

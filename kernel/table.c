@@ -18,6 +18,12 @@ const struct boot_entry boot_table[] = {
 	/* System services. */
 	{ .name = "ds", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*" },
+	/* RS watches the others; the kernel itself restarts RS. It runs above
+	 * everything, so that a service stuck in a loop cannot starve it. */
+	{ .name = "rs", .priority = PRIO_KERNEL_TASK, .quantum_ms = CONFIG_QUANTUM_MS,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_KILL) | KC_BIT(KC_SPAWN) |
+		    KC_BIT(KC_BOOTIMAGE), .ipc_calls = IPC_ALL, .send_to = "*",
+	  .serves_users = true, .kernel_restarts = true },
 	{ .name = "pm", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE) |
 		    KC_BIT(KC_SIGSEND) | KC_BIT(KC_SHUTDOWN),
@@ -42,9 +48,9 @@ const struct boot_entry boot_table[] = {
 	  .send_to = "*", .io = { { 0x3f8, 8 }, { 0x60, 1 }, { 0x64, 1 }, { 0x3d4, 2 } },
 	  .irqs = 1u << 4 | 1u << 1, .mem_base = 0xb8000, .mem_len = 0x8000 },
 
-	/* The first program: an ordinary program, PM's and VFS's client only. */
+	/* The first program: an ordinary program, a client of PM, VFS and RS only. */
 	{ .name = "init", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
-	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs" },
+	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs rs" },
 
 	/* Kernel self-tests (tests/guest): the harness may do everything. */
 	{ .name = "ktest", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,

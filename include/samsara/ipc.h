@@ -14,6 +14,7 @@
 #include <samsara/bdev.h>
 #include <samsara/vfs.h>
 #include <samsara/fs.h>
+#include <samsara/rs.h>
 
 #define MSG_SIZE          64
 #define MSG_PAYLOAD_SIZE  56
@@ -64,6 +65,7 @@ typedef struct message {
 		struct msg_bdev    bdev;
 		struct msg_vfs     vfs;
 		struct msg_fs      fs;
+		struct msg_rs      rs;
 		uint8_t            bytes[MSG_PAYLOAD_SIZE];
 	};
 } message;

@@ -32,6 +32,7 @@ enum kcall_number {
 	KC_BOOTIMAGE,       /* (index, offset, addr, len, name): read a boot module */
 	KC_SIGSEND,         /* (ep, struct kc_sigsend *): run a signal handler in ep */
 	KC_SIGRETURN,       /* (struct sigcontext *): the caller resumes where the signal found it */
+	KC_SPAWN,           /* (module index): start a boot module again, as a restart, managed by the caller */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");

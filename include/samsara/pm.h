@@ -19,7 +19,8 @@ enum pm_request {
 	PM_BRK,                  /* addr (0: ask) -> the break */
 	PM_SETPGID,              /* pid, pgrp */
 	PM_SETSID,               /* -> the new session id */
-	PM_GETUID,               /* -> uid; euid, gid, egid in the payload */
+	PM_GETUID,               /* -> uid; euid, gid, egid in the payload. A system
+				  * service may name a program's endpoint in pid (RS) */
 	PM_PROCINFO,             /* pid = index -> one row of the process list */
 	PM_EXEC_IMAGE,           /* name; grant+len: stack image; image_grant+image_len: the ELF
 				  * executable, read by the caller from a file -> no reply on success */

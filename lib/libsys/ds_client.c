@@ -4,18 +4,10 @@
 
 static endpoint_t cached_ds = NONE;
 
-static endpoint_t find_label(const char *label)
-{
-	char buf[LABEL_MAX] = { 0 };
-	strlcpy(buf, label, sizeof(buf));
-	int r = sys_info(KINFO_FIND_LABEL, 0, buf);
-	return r < 0 ? NONE : r;
-}
-
 endpoint_t ds_endpoint(void)
 {
 	if (cached_ds == NONE)
-		cached_ds = find_label("ds");
+		cached_ds = sys_find_label("ds");
 	return cached_ds;
 }
 
@@ -176,5 +168,5 @@ endpoint_t ds_lookup(const char *label)
 	endpoint_t ep;
 	if (ds_retrieve_endpoint(label, &ep) == 0)
 		return ep;
-	return find_label(label);
+	return sys_find_label(label);
 }

@@ -1,4 +1,4 @@
-/* Finding a process by name in the kernel's process table (until DS names services). */
+/* Finding a process by name or label in the kernel's process table. */
 #include <libsys.h>
 #include <string.h>
 
@@ -11,4 +11,12 @@ endpoint_t sys_find_process(const char *name)
 			return row.endpoint;
 	}
 	return NONE;
+}
+
+endpoint_t sys_find_label(const char *label)
+{
+	char buf[LABEL_MAX] = { 0 };
+	strlcpy(buf, label, sizeof(buf));
+	int r = sys_info(KINFO_FIND_LABEL, 0, buf);
+	return r < 0 ? NONE : r;
 }

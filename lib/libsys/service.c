@@ -1,6 +1,7 @@
 /*
  * The service framework: start-up, the request loop with its dispatch
- * table, heartbeat answers, replies, state kept in DS, log lines.
+ * table, heartbeat answers (RS's notify is answered with a notify), fault
+ * injection on RS's request, replies, state kept in DS, log lines.
  */
 #include <service.h>
 #include <ds.h>
@@ -30,12 +31,29 @@ int service_reply(endpoint_t client, message *m, int status)
 	return ipc_sendnb(client, m);
 }
 
+/* Whether source is RS: cached, and looked up again for any other process. */
+static bool from_rs(endpoint_t source)
+{
+	static endpoint_t rs = NONE;
+	if (!endpoint_is_process(source))
+		return false;
+	if (source != rs)
+		rs = sys_find_label("rs");
+	return source == rs;
+}
+
 /* The handler's status for request m, or -ENOSYS if it has none. */
 static int dispatch(const struct service *svc, message *m)
 {
 	if (m->type == SERVICE_PING) {
 		m->words.w[0] = (uint32_t)sys_uptime();
 		return 0;
+	}
+	if (m->type == SERVICE_FI) {
+		if (!from_rs(m->source))
+			return -EPERM;
+		service_inject_fault(svc, m->words.w[0], m->words.w[1], m->words.w[2]);
+		return -EDONTREPLY;     /* RS sent it without waiting */
 	}
 	uint32_t index = (uint32_t)(m->type - svc->base);
 	if (m->type < svc->base || index >= svc->nr_handlers || !svc->handlers[index])
@@ -47,7 +65,9 @@ static int dispatch(const struct service *svc, message *m)
 static void handle(const struct service *svc, message *m)
 {
 	if (m->type == NOTIFY_MESSAGE) {
-		if (svc->notify)
+		if (from_rs(m->source))
+			ipc_notify(m->source);   /* RS's heartbeat: "alive" */
+		else if (svc->notify)
 			svc->notify(m);
 		return;
 	}

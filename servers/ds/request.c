@@ -26,6 +26,17 @@ static bool take_key(const message *m)
 	return memchr(m->ds.key, '\0', sizeof(m->ds.key)) && store_key_valid(m->ds.key);
 }
 
+/*
+ * RS publishes and deletes the endpoint of a service it restarts or stops,
+ * under the service's label and as its owner (so the new instance may
+ * publish it again itself): key is a label, with no dot.
+ */
+static void rs_acts_for(char owner[LABEL_MAX], const char *key)
+{
+	if (strcmp(owner, "rs") == 0 && !strchr(key, '.') && strlen(key) < LABEL_MAX)
+		strlcpy(owner, key, LABEL_MAX);
+}
+
 int do_publish(message *m)
 {
 	char owner[LABEL_MAX];
@@ -34,6 +45,8 @@ int do_publish(message *m)
 		return -EPERM;
 	if (!take_key(m))
 		return -EINVAL;
+	if (m->ds.kind == DS_ENDPOINT)
+		rs_acts_for(owner, m->ds.key);   /* a service RS restarted */
 	uint32_t len = 0;
 	const void *data = NULL;
 	if (m->ds.kind == DS_STRING || m->ds.kind == DS_BLOB) {
@@ -75,6 +88,7 @@ int do_delete(message *m)
 	caller_label(m->source, owner);
 	if (!take_key(m))
 		return -EINVAL;
+	rs_acts_for(owner, m->ds.key);   /* a service RS took down */
 	return owner[0] ? store_delete(owner, m->ds.key) : -EPERM;
 }
 

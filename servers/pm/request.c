@@ -171,6 +171,8 @@ int do_setsid(message *m)
 int do_getuid(message *m)
 {
 	struct mproc *p = mproc_by_endpoint(m->source);
+	if (!p && m->pm.pid != 0)
+		p = mproc_by_endpoint(m->pm.pid);   /* a service asks about a program */
 	if (!p)
 		return -ESRCH;
 	m->pm.uid = p->uid;

@@ -83,6 +83,8 @@ static inline int sys_bootimage(uint32_t index, uint32_t offset, void *addr, uin
 {
 	return kcall5(KC_BOOTIMAGE, index, offset, (uint32_t)addr, len, (uint32_t)name);
 }
+/* Starts boot module index again as a restarted instance managed by the caller (RS). */
+static inline int sys_spawn(uint32_t index) { return kcall5(KC_SPAWN, index, 0, 0, 0, 0); }
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }
 static inline int sys_shutdown(uint32_t how, uint32_t code) { return kcall5(KC_SHUTDOWN, how, code, 0, 0, 0); }
 __attribute__((noreturn)) void sys_exit(int status);
@@ -90,6 +92,8 @@ __attribute__((noreturn)) void sys_exit(int status);
 uint32_t cmos_time(void);
 /* The endpoint of the live process called name, from the kernel's table; NONE if none. */
 endpoint_t sys_find_process(const char *name);
+/* The endpoint of the live process whose privileges carry label; NONE if none. */
+endpoint_t sys_find_label(const char *label);
 
 static inline uint64_t read_tsc(void)
 {

@@ -42,5 +42,8 @@ int service_save_state(const char *name, const void *data, size_t len);
 /* Gets them back after a restart; returns the length or a negated error. */
 int service_restore_state(const char *name, void *buf, size_t size);
 
+/* Makes the service fail in the given way (enum rs_fault); see fault.c. */
+void service_inject_fault(const struct service *svc, uint32_t kind, uint32_t count, uint32_t seed);
+
 /* Prints a log line "label: ..." on the kernel console. */
 void service_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

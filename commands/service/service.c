@@ -1,0 +1,294 @@
+/*
+ * service: ask the reincarnation server (RS) about the system services and
+ * tell it what to do with them, in the spirit of MINIX's service(8).
+ *
+ *   service status [LABEL]      the table: label, endpoint, state, restarts,
+ *                               last failure, last recovery time, uptime
+ *   service log                 every recovery RS remembers
+ *   service restart LABEL       kill it and start a fresh instance
+ *   service refresh LABEL       the same
+ *   service down LABEL          stop it and leave it down
+ *   service up LABEL [-period MS] [-maxrestarts N] [-policy restart|down]
+ *                               start it again (a service of the boot image)
+ *   service set LABEL [-period MS] [-maxrestarts N] [-policy restart|down]
+ *   service fi LABEL KIND [-count N]
+ *                               inject a fault: null illegal divide stack
+ *                               panic hang deadlock wild garbage
+ *
+ * Reading is open to everyone; the rest needs root.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <libsys.h>
+#include <samsara/config.h>
+#include "../lib/cmd.h"
+
+#define USAGE "service status [LABEL] | log | restart|refresh|down LABEL |\n" \
+	      "       up|set LABEL [-period MS] [-maxrestarts N] [-policy restart|down] |\n" \
+	      "       fi LABEL KIND [-count N]"
+
+static const char *const fault_names[FI_NR] = {
+	[FI_NULL] = "null", [FI_ILLEGAL] = "illegal", [FI_DIVIDE] = "divide", [FI_STACK] = "stack",
+	[FI_PANIC] = "panic", [FI_HANG] = "hang", [FI_DEADLOCK] = "deadlock", [FI_WILD] = "wild",
+	[FI_GARBAGE] = "garbage",
+};
+static const char *const state_names[] = {
+	"?", "running", "backoff", "down", "failed",
+};
+
+static endpoint_t rs_server(void)
+{
+	endpoint_t rs = sys_find_label("rs");
+	if (rs == NONE) {
+		cmd_error("the reincarnation server is not running");
+		exit(1);
+	}
+	return rs;
+}
+
+/* One request to RS; *m holds the reply. Returns the status (< 0: -errno). */
+static int call(int type, message *m)
+{
+	m->type = type;
+	int r = ipc_sendrec(rs_server(), m);
+	return r < 0 ? r : m->type;
+}
+
+/* A row RS copies out (RS_STATUS, RS_LOG). */
+static int fetch(int type, uint32_t index, void *row, size_t len)
+{
+	message m = { 0 };
+	grant_id_t g = sys_grant(rs_server(), row, len, GRANT_WRITE);
+	if (g < 0)
+		return g;
+	m.rs.index = index;
+	m.rs.grant = g;
+	m.rs.len = (uint32_t)len;
+	int r = call(type, &m);
+	sys_revoke(g);
+	return r;
+}
+
+static void fail(const char *what, int r)
+{
+	cmd_error("%s: %s", what, strerror(-r));
+	cmd_exit(1);
+}
+
+static const char *fault_name(int32_t vector)
+{
+	switch (vector) {
+	case 0: return "divide error";
+	case 6: return "invalid opcode";
+	case 13: return "general protection";
+	case 14: return "page fault";
+	default: return "exception";
+	}
+}
+
+static void describe_failure(char *out, size_t size, uint32_t reason, int32_t detail)
+{
+	switch (reason) {
+	case RS_REASON_FAULT: snprintf(out, size, "%s", fault_name(detail)); break;
+	case RS_REASON_EXIT: snprintf(out, size, "exit %d", (int)detail); break;
+	case RS_REASON_HANG: snprintf(out, size, "hang"); break;
+	case RS_REASON_REQUEST: snprintf(out, size, "restart"); break;
+	default: snprintf(out, size, "-"); break;
+	}
+}
+
+static void show_us(char *out, size_t size, uint32_t us)
+{
+	if (us == 0)
+		snprintf(out, size, "-");
+	else if (us < 10000)
+		snprintf(out, size, "%uus", (unsigned)us);
+	else
+		snprintf(out, size, "%ums", (unsigned)(us / 1000));
+}
+
+static int status(const char *label)
+{
+	int found = 0;
+	out_format("%-8s %8s %4s %-8s %8s %-20s %9s %9s\n", "LABEL", "ENDPOINT", "PID", "STATE",
+		   "RESTARTS", "LAST FAILURE", "RECOVERY", "UPTIME");
+	for (uint32_t i = 0;; i++) {
+		struct rs_status st;
+		int r = fetch(RS_STATUS, i, &st, sizeof(st));
+		if (r == -ENOENT)
+			break;
+		if (r < 0)
+			fail("status", r);
+		st.label[sizeof(st.label) - 1] = '\0';
+		if (label && strcmp(label, st.label) != 0)
+			continue;
+		found = 1;
+		char ep[16], failure[32], recovery[16], up[16];
+		snprintf(ep, sizeof(ep), st.endpoint == NONE ? "-" : "%d", (int)st.endpoint);
+		describe_failure(failure, sizeof(failure), st.last_reason, st.last_detail);
+		show_us(recovery, sizeof(recovery), st.last_recovery_us);
+		if (st.state == RS_RUNNING)
+			snprintf(up, sizeof(up), "%u.%us", (unsigned)(st.up_ticks / CONFIG_HZ),
+				 (unsigned)(st.up_ticks % CONFIG_HZ * 10 / CONFIG_HZ));
+		else
+			snprintf(up, sizeof(up), "-");
+		out_format("%-8s %8s %4s %-8s %8u %-20s %9s %9s\n", st.label, ep, "-",
+			   st.state < 5 ? state_names[st.state] : "?", (unsigned)st.restarts, failure,
+			   recovery, up);
+	}
+	if (label && !found) {
+		cmd_error("%s: no such service", label);
+		return 1;
+	}
+	return 0;
+}
+
+static int show_log(void)
+{
+	out_format("%10s %-8s %-20s %9s %8s\n", "TIME", "LABEL", "FAILURE", "RECOVERY", "RESTARTS");
+	for (uint32_t i = 0;; i++) {
+		struct rs_log_entry e;
+		int r = fetch(RS_LOG, i, &e, sizeof(e));
+		if (r == -ENOENT)
+			break;
+		if (r < 0)
+			fail("log", r);
+		e.label[sizeof(e.label) - 1] = '\0';
+		char failure[32], recovery[16];
+		describe_failure(failure, sizeof(failure), e.reason, e.detail);
+		show_us(recovery, sizeof(recovery), e.recovery_us);
+		out_format("%9u.%u %-8s %-20s %9s %8u\n", (unsigned)(e.tick / CONFIG_HZ),
+			   (unsigned)(e.tick % CONFIG_HZ * 10 / CONFIG_HZ), e.label, failure, recovery,
+			   (unsigned)e.restarts);
+	}
+	return 0;
+}
+
+static void set_label(message *m, const char *label)
+{
+	if (strlen(label) >= sizeof(m->rs.label)) {
+		cmd_error("%s: no such service", label);
+		cmd_exit(1);
+	}
+	strlcpy(m->rs.label, label, sizeof(m->rs.label));
+}
+
+static uint32_t number(const char *s, const char *what)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (errno || *s == '\0' || *end != '\0' || v > 0xffffffffu) {
+		cmd_error("%s: not a number: '%s'", what, s);
+		cmd_exit(2);
+	}
+	return (uint32_t)v;
+}
+
+/* Reads -period, -maxrestarts and -policy into m (RS_SET's fields). */
+static void policy_options(message *m, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (i + 1 >= argc)
+			cmd_usage(2, USAGE);
+		if (strcmp(argv[i], "-period") == 0)
+			m->rs.period_ms = number(argv[++i], "-period");
+		else if (strcmp(argv[i], "-maxrestarts") == 0)
+			m->rs.max_restarts = number(argv[++i], "-maxrestarts");
+		else if (strcmp(argv[i], "-policy") == 0 && strcmp(argv[i + 1], "restart") == 0)
+			m->rs.policy = RS_POLICY_RESTART, i++;
+		else if (strcmp(argv[i], "-policy") == 0 && strcmp(argv[i + 1], "down") == 0)
+			m->rs.policy = RS_POLICY_DOWN, i++;
+		else
+			cmd_usage(2, USAGE);
+	}
+}
+
+/* Sends m (label set) and reports a failure; returns 1 on failure. */
+static int request(int type, message *m, const char *verb, const char *label)
+{
+	int r = call(type, m);
+	if (r == -ESRCH)
+		cmd_error("%s: no such service", label);
+	else if (r == -EPERM)
+		cmd_error("%s %s: permission denied (only root may)", verb, label);
+	else if (r < 0)
+		cmd_error("%s %s: %s", verb, label, strerror(-r));
+	return r < 0;
+}
+
+static int simple(int type, const char *verb, const char *label)
+{
+	message m = { 0 };
+	set_label(&m, label);
+	return request(type, &m, verb, label);
+}
+
+static int configure(const char *verb, const char *label, int argc, char **argv)
+{
+	message m = { 0 };
+	set_label(&m, label);
+	policy_options(&m, argc, argv);
+	if (!m.rs.period_ms && !m.rs.max_restarts && !m.rs.policy)
+		return 0;
+	return request(RS_SET, &m, verb, label);
+}
+
+static int fault(const char *label, const char *kind, int argc, char **argv)
+{
+	message m = { 0 };
+	set_label(&m, label);
+	for (uint32_t k = 1; k < FI_NR; k++)
+		if (strcmp(kind, fault_names[k]) == 0)
+			m.rs.kind = k;
+	if (!m.rs.kind) {
+		cmd_error("fi: unknown fault '%s' (null illegal divide stack panic hang deadlock wild garbage)", kind);
+		return 2;
+	}
+	if (argc == 2 && strcmp(argv[0], "-count") == 0)
+		m.rs.count = number(argv[1], "-count");
+	else if (argc != 0)
+		cmd_usage(2, USAGE);
+	int r;
+	for (int tries = 0; (r = call(RS_FI, &m)) == -EAGAIN && tries < 200; tries++)
+		usleep(10000);   /* the service is busy this instant: try again */
+	if (r == -EDEADSRCDST && strcmp(label, "rs") == 0)
+		r = 0;           /* RS took the fault before it could answer */
+	if (r == -ESRCH)
+		cmd_error("%s: no such service, or not running", label);
+	else if (r == -EPERM)
+		cmd_error("fi %s: permission denied (only root may)", label);
+	else if (r < 0)
+		cmd_error("fi %s: %s", label, strerror(-r));
+	return r < 0;
+}
+
+int main(int argc, char **argv)
+{
+	cmd_init("service");
+	if (argc < 2)
+		cmd_usage(2, USAGE);
+	const char *verb = argv[1];
+	int status_code;
+	if (strcmp(verb, "status") == 0 && argc <= 3)
+		status_code = status(argc == 3 ? argv[2] : NULL);
+	else if (strcmp(verb, "log") == 0 && argc == 2)
+		status_code = show_log();
+	else if ((strcmp(verb, "restart") == 0 || strcmp(verb, "refresh") == 0) && argc == 3)
+		status_code = simple(RS_RESTART, verb, argv[2]);
+	else if (strcmp(verb, "down") == 0 && argc == 3)
+		status_code = simple(RS_DOWN, verb, argv[2]);
+	else if (strcmp(verb, "up") == 0 && argc >= 3) {
+		status_code = configure(verb, argv[2], argc - 3, argv + 3);
+		status_code = status_code ? status_code : simple(RS_UP, verb, argv[2]);
+	} else if (strcmp(verb, "set") == 0 && argc >= 3)
+		status_code = configure(verb, argv[2], argc - 3, argv + 3);
+	else if (strcmp(verb, "fi") == 0 && argc >= 4)
+		status_code = fault(argv[2], argv[3], argc - 4, argv + 4);
+	else
+		cmd_usage(2, USAGE);
+	cmd_exit(status_code);
+}
