@@ -1,6 +1,9 @@
 /*
  * The VFS protocol: what programs ask of VFS (through libc) about files and
- * descriptors, and what PM tells VFS about processes coming and going.
+ * descriptors, and what PM tells VFS about processes coming and going. VFS
+ * never sends PM a request (PM calls VFS: the other way could deadlock);
+ * when a process is to get a signal (a write to a pipe with no reader), VFS
+ * notifies PM, which collects it with VFS_PM_TAKE_SIGNAL.
  * Paths and data travel through grants of the caller's memory.
  */
 #pragma once
@@ -46,6 +49,8 @@ enum vfs_request {
 	VFS_PM_EXEC,                    /* ep: close-on-exec descriptors close */
 	VFS_PM_INIT,                    /* ep: a boot program, with the console as 0, 1, 2 */
 	VFS_PM_UNPAUSE,                 /* ep: a signal came: its suspended request ends (EINTR) */
+	VFS_PM_TAKE_SIGNAL,             /* -> ep, flags: the signals VFS has for ep (SIGPIPE),
+					 * or ENOENT when it has none; VFS notifies PM when it has */
 };
 
 /* fcntl commands */

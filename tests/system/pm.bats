@@ -80,3 +80,18 @@ setup_file() {
 		"a handler interrupts a sleep, which fails with EINTR" \
 		"an ignored SIGTERM leaves the process running"
 }
+
+@test "alarm rings SIGALRM once per process, and a parent hears of its children with SIGCHLD" {
+	assert_ok "$PMTEST_LOG" \
+		"alarm with none set returns 0" \
+		"a new alarm returns the seconds left of the old one" \
+		"SIGALRM runs its handler and interrupts a sleep, which returns the seconds left" \
+		"pause returns with EINTR after the alarm's handler ran" \
+		"alarm(0) returns what was left, rounded up" \
+		"alarm(0) cancels the alarm" \
+		"an alarm without a handler ends the process with SIGALRM" \
+		"SIGCHLD is ignored by default" \
+		"the parent's SIGCHLD handler runs when a child exits" \
+		"... and waitpid then collects the child" \
+		"a child ending during waitpid is collected, then SIGCHLD's handler runs"
+}
