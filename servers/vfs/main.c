@@ -1,7 +1,8 @@
 /*
  * VFS: file descriptors, path names, pipes and device files for every
  * program. PM tells it when processes fork, exec and exit. Drivers tell it
- * (with a notify) when a suspended device request has finished.
+ * (with a notify) when a suspended device request has finished; VFS tells PM
+ * (with a notify) when it has a signal for a process.
  */
 #include "vfs.h"
 
@@ -42,7 +43,14 @@ static const request_handler handlers[] = {
 	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
 	[VFS_PM_INIT - VFS_BASE] = do_pm_init,
 	[VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
+	[VFS_PM_TAKE_SIGNAL - VFS_BASE] = do_pm_take_signal,
 };
+
+/* What PM tells VFS about processes only PM may tell. */
+static int admit(const message *m)
+{
+	return m->type < VFS_PM_FORK || m->source == vfs_pm_endpoint() ? 0 : -EPERM;
+}
 
 static void vfs_notify(const message *m)
 {
@@ -68,6 +76,7 @@ static const struct service vfs_service = {
 	.nr_handlers = sizeof(handlers) / sizeof(handlers[0]),
 	.notify = vfs_notify,
 	.init = vfs_init,
+	.admit = admit,
 };
 
 int main(int argc, char **argv)

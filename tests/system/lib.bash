@@ -24,6 +24,14 @@ boot_qemu() {
 	return "$status"
 }
 
+# exec_in_samsara CMD: ./samsara exec: boots a fresh system VM, runs CMD in
+# its shell, prints what CMD wrote and returns CMD's status; EXEC_TIMEOUT
+# seconds at most (120).
+exec_in_samsara() {
+	python3 "$(dirname "${BASH_SOURCE[0]}")/../../tools/dialogue.py" --build "$SAMSARA_BUILD" \
+		--timeout "${EXEC_TIMEOUT:-120}" --exec "$1"
+}
+
 # boot_bochs OUT ISO SECONDS PATTERN: boots ISO in Bochs until PATTERN shows
 # on the serial console or SECONDS pass; the console is left in OUT.
 boot_bochs() {

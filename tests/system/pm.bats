@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # The process manager, proven by pmtest running as init would (pid 1, an
 # ordinary program managed by PM): boots the pm image (ds, pm, pmtest and the
-# dormant pmchild) once and checks pmtest's TAP report.
+# dormant pmchild) once and checks pmtest's TAP report; and SIGPIPE through
+# the whole system's shell.
 
 load lib
 
@@ -94,4 +95,10 @@ setup_file() {
 		"the parent's SIGCHLD handler runs when a child exits" \
 		"... and waitpid then collects the child" \
 		"a child ending during waitpid is collected, then SIGCHLD's handler runs"
+}
+
+@test "yes | head ends: the writer dies of SIGPIPE, its status 141 through the shell and sh -c" {
+	run exec_in_samsara '{ yes; echo "yes: $?" >&2; } | head -n 3; { sh -c yes; echo "sh -c yes: $?" >&2; } | head -n 1'
+	[ "$status" -eq 0 ]
+	[ "$output" = $'y\ny\ny\nyes: 141\ny\nsh -c yes: 141' ]
 }

@@ -43,12 +43,15 @@ SCRIPT
 		"stat of / says directory"
 }
 
-@test "pipes carry data between processes, with end of file and EPIPE" {
+@test "pipes carry data between processes, with end of file, EPIPE and SIGPIPE" {
 	assert_ok "$VFS_LOG" \
 		"what goes into a pipe comes out" \
 		"with the write end closed, a reader sees end of file" \
 		"writing to a pipe nobody reads fails" \
 		"... with EPIPE" \
+		"a writer to a pipe nobody reads dies of SIGPIPE" \
+		"a writer waiting on a full pipe dies of SIGPIPE when the reader goes" \
+		"only PM may take VFS's signals" \
 		"64 KiB through a pipe between two processes arrive intact"
 }
 
