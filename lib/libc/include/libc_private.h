@@ -31,7 +31,7 @@ void __libc_error_message(const char *text);
  * descriptor fd at all. libc's own is made of VFS's system calls
  * (stdio/descriptors.c); the host unit tests bring their own.
  */
-struct __libc_stdio_io {
+struct __libc_stdio_ops {
 	int (*open)(const char *path, int flags, int mode);
 	int (*read)(int fd, void *buf, size_t len);
 	int (*write)(int fd, const void *buf, size_t len);
@@ -40,7 +40,7 @@ struct __libc_stdio_io {
 	int (*terminal)(int fd);
 	int (*access_mode)(int fd);  /* O_RDONLY, O_WRONLY or O_RDWR */
 };
-extern const struct __libc_stdio_io __libc_stdio_io;
+extern const struct __libc_stdio_ops __libc_stdio_io;
 
 /* What a FILE is doing with its buffer. */
 enum __libc_stream_state {

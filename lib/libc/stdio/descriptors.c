@@ -73,7 +73,7 @@ static int descriptor_access_mode(int fd)
 	return flags < 0 ? -1 : flags & O_ACCMODE;
 }
 
-const struct __libc_stdio_io __libc_stdio_io = {
+const struct __libc_stdio_ops __libc_stdio_io = {
 	.open = descriptor_open,
 	.read = descriptor_read,
 	.write = descriptor_write,

@@ -44,6 +44,8 @@ FILE *fopen(const char *path, const char *mode)
 	int fd = __libc_stdio_io.open(path, flags, 0666);
 	if (fd < 0)
 		return NULL;
+	if (mode[0] == 'a' && !(stream & __LIBC_STREAM_READ))
+		__libc_stdio_io.seek(fd, 0, SEEK_END);  /* ftell tells the end at once, as glibc's does */
 	FILE *f = __libc_stream_open(NULL, fd, stream);
 	if (!f) {
 		__libc_stdio_io.close(fd);
