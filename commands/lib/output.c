@@ -1,8 +1,7 @@
 /*
- * A buffered writer on standard output over write(2): Samsara's printf is
- * unbuffered (one write per call), far too slow for bulk output. The buffer
- * is flushed when full and by cmd_exit; a failed write is remembered and
- * reported once, at the end.
+ * A buffered writer on standard output over write(2), from before libc had
+ * FILE streams. The buffer is flushed when full and by cmd_exit; a failed
+ * write is remembered and reported once, at the end.
  */
 #include "cmd.h"
 #include <errno.h>
