@@ -8,6 +8,7 @@
  * The console lines it prints for the Bats file show line buffering there.
  * TAP on stdout.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,10 +131,12 @@ static void underscore_exit_does_not(void)
 	_exit(4);
 }
 
-static void fork_after_fflush(void)
+/* Prints line, flushed before the fork or not; both processes then exit. */
+static void print_fork_and_exit(const char *line, bool flush_first)
 {
-	printf("before fork\n");
-	fflush(stdout);
+	printf("%s", line);
+	if (flush_first)
+		fflush(stdout);
 	pid_t child = fork();
 	if (child == 0)
 		exit(0);
@@ -141,14 +144,14 @@ static void fork_after_fflush(void)
 	exit(0);
 }
 
+static void fork_after_fflush(void)
+{
+	print_fork_and_exit("before fork\n", true);
+}
+
 static void fork_without_fflush(void)
 {
-	printf("copied\n");
-	pid_t child = fork();
-	if (child == 0)
-		exit(0);
-	waitpid(child, NULL, 0);
-	exit(0);
+	print_fork_and_exit("copied\n", false);
 }
 
 static void write_to_a_closed_pipe(void)

@@ -84,8 +84,8 @@ static void pipes(void)
 	CHECK_EQ(errno, ESPIPE, "... with ESPIPE");
 }
 
-/* A child writes into a pipe whose reader is gone: once at once, or blocked
- * on a full pipe when the reader goes. */
+/* A child writes into a pipe whose reader is gone: at once, or while it
+ * waits on a full pipe when the reader goes. Returns its wait status. */
 static int write_to_a_closed_pipe(bool fill_first)
 {
 	int fds[2];

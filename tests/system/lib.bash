@@ -55,6 +55,21 @@ boot_bochs() {
 	tr -d '\r' <"$dir/serial.txt" >"$out"
 }
 
+# assert_all_passed LOG PROGRAM: PROGRAM's TAP report in LOG has no failing
+# case, its plan and summary count every ok line, and the QEMU status that
+# setup_file saved in $BATS_FILE_TMPDIR/status says it powered off with success.
+assert_all_passed() {
+	local log=$1 program=$2 passed
+	passed=$(grep -c '^ok ' "$log") || return 1
+	if grep -q '^not ok' "$log"; then
+		grep -A1 '^not ok' "$log" >&2
+		return 1
+	fi
+	grep -qx "1..$passed" "$log" || return 1
+	grep -qx "# $program: $passed passed, 0 failed" "$log" || return 1
+	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
+}
+
 # assert_ok LOG DESCRIPTION...: each TAP line "ok N - DESCRIPTION" is in LOG.
 assert_ok() {
 	local log=$1 what

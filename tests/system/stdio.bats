@@ -18,11 +18,7 @@ SCRIPT
 }
 
 @test "stdiotest runs every case and powers off with success" {
-	run grep -c '^ok ' "$STDIO_LOG"
-	local passed=$output
-	! grep -q '^not ok' "$STDIO_LOG"
-	grep -qx "# stdiotest: $passed passed, 0 failed" "$STDIO_LOG"
-	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
+	assert_all_passed "$STDIO_LOG" stdiotest
 }
 
 @test "on the console stdout is line-buffered, stderr unbuffered, and a prompt goes out before input is read" {
