@@ -97,8 +97,10 @@ static void files(void)
 	fgets(line, sizeof(line), f);
 	fclose(f);
 	check(strcmp(line, "line 1 of three\n") == 0, "a+ appends and reads from the start", "line=%s", line);
-	CHECK_EQ(fopen("/tmp/no/such/dir", "w") == NULL && errno == ENOENT, 1, "fopen of a bad path fails with ENOENT");
-	CHECK_EQ(fopen("/tmp/stdio", "q") == NULL && errno == EINVAL, 1, "fopen of a bad mode fails with EINVAL");
+	f = fopen("/tmp/no/such/dir", "w");
+	check(f == NULL && errno == ENOENT, "fopen of a bad path fails with ENOENT", "errno=%d", errno);
+	f = fopen("/tmp/stdio", "q");
+	check(f == NULL && errno == EINVAL, "fopen of a bad mode fails with EINVAL", "errno=%d", errno);
 	unlink("/tmp/stdio");
 }
 

@@ -170,8 +170,9 @@ int nanosleep(const struct timespec *want, struct timespec *left)
 	uint32_t ticks = (uint32_t)want->tv_sec * hz + (uint32_t)((want->tv_nsec / 1000) * hz / 1000000);
 	int r = sleep_ticks(ticks ? ticks : 1, &ticks_left);
 	if (left) {
+		uint32_t nanoseconds = (ticks_left % hz) * (1000000000u / hz);  /* below 10^9 */
 		left->tv_sec = ticks_left / hz;
-		left->tv_nsec = (long)((ticks_left % hz) * (1000000000u / hz));
+		left->tv_nsec = (long)nanoseconds;
 	}
 	return r < 0 ? -1 : 0;
 }
