@@ -80,6 +80,8 @@ const struct boot_entry boot_table[] = {
 	/* diskbench: a program of VFS's that also reads the disk straight from ata. */
 	{ .name = "diskbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs ds ata" },
+	{ .name = "stdiotest", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
+	  .kcalls = KC_PROGRAM | KC_BIT(KC_SHUTDOWN), .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs" },
 	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
 	  .send_to = "kecho" },

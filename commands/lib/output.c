@@ -1,10 +1,9 @@
 /*
- * A buffered writer on standard output over write(2): Samsara's printf is
- * unbuffered (one write per call), far too slow for bulk output. The buffer
- * is flushed when full and by cmd_exit. A failed write ends the command at
- * once with "write error" (as GNU's do), so that a full disk stops a
- * command reading an endless input; the reader of a pipe going away ends it
- * quietly.
+ * A buffered writer on standard output over write(2), from before libc had
+ * FILE streams. The buffer is flushed when full and by cmd_exit. A failed
+ * write ends the command at once with "write error" (as GNU's do), so that
+ * a full disk stops a command reading an endless input; the reader of a
+ * pipe going away ends it quietly.
  */
 #include "cmd.h"
 #include <errno.h>

@@ -25,7 +25,8 @@ enum pm_request {
 	PM_EXEC_IMAGE,           /* name; grant+len: stack image; image_grant+image_len: the ELF
 				  * executable, read by the caller from a file -> no reply on success */
 	PM_TIME,                 /* -> seconds since 1970 in addr, ticks since boot in len */
-	PM_SLEEP,                /* len: ticks to wait (reply when they have passed) */
+	PM_SLEEP,                /* len: ticks to wait (reply when they have passed; if a signal
+				  * ends it early, EINTR with the ticks left in len) */
 	PM_UNAME,                /* grant: struct utsname */
 	PM_TIMES,                /* -> the caller's user and system ticks in addr and len */
 	PM_SIGACTION,            /* sig; addr: handler (0 default, 1 ignore, SIGACTION_QUERY: no
@@ -33,6 +34,8 @@ enum pm_request {
 				  * -> the old handler in addr */
 	PM_SIGPROCMASK,          /* options: how; addr: the set -> the old mask in addr */
 	PM_REBOOT,               /* options: SHUTDOWN_POWEROFF, _REBOOT or _HALT (root only) */
+	PM_ALARM,                /* len: seconds until SIGALRM (0: cancel) -> seconds that were
+				  * left of the previous alarm (0 if none) */
 };
 
 #define SIGACTION_QUERY 0xffffffffu

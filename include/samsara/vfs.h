@@ -1,12 +1,16 @@
 /*
  * The VFS protocol: what programs ask of VFS (through libc) about files and
- * descriptors, and what PM tells VFS about processes coming and going.
+ * descriptors, and what PM tells VFS about processes coming and going. VFS
+ * never sends PM a request (PM calls VFS: the other way could deadlock);
+ * when a process is to get a signal (a write to a pipe with no reader), VFS
+ * notifies PM, which collects it with VFS_PM_TAKE_SIGNAL.
  * Paths and data travel through grants of the caller's memory.
  */
 #pragma once
 
 #include <samsara/types.h>
 #include <samsara/service.h>
+#include <samsara/fcntl.h>
 
 enum vfs_request {
 	VFS_OPEN = VFS_BASE + 1,  /* path (grant, len), flags, mode -> fd */
@@ -47,33 +51,9 @@ enum vfs_request {
 	VFS_PM_INIT,                    /* ep: a boot program, with the console as 0, 1, 2 */
 	VFS_PM_UNPAUSE,                 /* ep: a signal came: its suspended request ends (EINTR) */
 	VFS_PM_SHUTDOWN,                /* the system goes down: unmount the root file system */
+	VFS_PM_TAKE_SIGNAL,             /* -> ep, flags: the signals VFS has for ep (SIGPIPE),
+					 * or ENOENT when it has none; VFS notifies PM when it has */
 };
-
-/* fcntl commands */
-#define F_DUPFD 0
-#define F_GETFD 1
-#define F_SETFD 2
-#define F_GETFL 3
-#define F_SETFL 4
-#define FD_CLOEXEC 1
-
-/* open flags (Linux's values) */
-#define O_RDONLY   0x0000
-#define O_WRONLY   0x0001
-#define O_RDWR     0x0002
-#define O_ACCMODE  0x0003
-#define O_CREAT    0x0040
-#define O_EXCL     0x0080
-#define O_NOCTTY   0x0100
-#define O_TRUNC    0x0200
-#define O_APPEND   0x0400
-#define O_NONBLOCK 0x0800
-#define O_DIRECTORY 0x10000
-#define O_CLOEXEC  0x80000
-
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
 
 #define OPEN_MAX 32
 #define PATH_MAX 256

@@ -3,8 +3,9 @@
 # that need Samsara's system calls or its CPU.
 set(LIBC_PURE_SOURCES
   ctype/ctype.c
-  misc/errno.c misc/error_message.c
+  misc/errno.c
   stdio/format.c stdio/snprintf.c stdio/asprintf.c stdio/scan.c stdio/sscanf.c
+  stdio/stream.c stdio/transfer.c stdio/lines.c stdio/seek.c stdio/fopen.c stdio/fprintf.c
   stdlib/strtol.c stdlib/atoi.c stdlib/arith.c stdlib/bsearch.c stdlib/qsort.c
   stdlib/rand.c stdlib/env.c stdlib/malloc.c stdlib/sbrk.c
   string/string.c string/copy.c string/search.c string/token.c string/dup.c
@@ -12,5 +13,5 @@ set(LIBC_PURE_SOURCES
   time/calendar.c time/strftime.c time/asctime.c
   unistd/getopt.c)
 set(LIBC_SYSTEM_SOURCES
-  stdio/printf.c stdlib/exit.c arch/i386/udivdi3.c
+  stdio/descriptors.c stdlib/exit.c arch/i386/udivdi3.c
   sys/server.c sys/pm.c sys/exec.c sys/vfs.c sys/signal.c dirent/dirent.c)

@@ -27,6 +27,7 @@ static const request_handler handlers[] = {
 	[PM_SIGACTION - PM_BASE] = do_sigaction,
 	[PM_SIGPROCMASK - PM_BASE] = do_sigprocmask,
 	[PM_REBOOT - PM_BASE] = do_reboot,
+	[PM_ALARM - PM_BASE] = do_alarm,
 };
 
 /* A fault ends the program with the matching signal; an exit with its status. */
@@ -45,7 +46,23 @@ static void pm_kreport(const message *m)
 	}
 }
 
-/* The clock (sleepers to wake), or a terminal driver with signals typed at it. */
+/* Sends the signals typed at the terminal driver tty to the groups they are for. */
+static void take_terminal_signals(endpoint_t tty)
+{
+	for (int rounds = 0; rounds < 8; rounds++) {
+		message m = { .type = CDEV_TAKE_SIGNAL };
+		if (ipc_sendrec(tty, &m) < 0 || m.type < 0)
+			return;
+		for (int i = 0; i < PM_PROCS; i++) {
+			if (mproc[i].state == MP_ALIVE && mproc[i].pgrp == m.cdev.pgrp)
+				signal_send(&mproc[i], m.cdev.status);
+		}
+	}
+}
+
+/* The clock (sleepers to wake, alarms to ring), a terminal driver with
+ * signals typed at it, or VFS with signals for its clients (SIGPIPE). The
+ * sender is named by the kernel's label, never trusted on its word. */
 static void pm_notify(const message *n)
 {
 	if (n->source == CLOCK) {
@@ -54,17 +71,12 @@ static void pm_notify(const message *n)
 	}
 	struct kinfo_proc row;
 	if (!endpoint_is_process(n->source) || sys_proc_info((uint32_t)endpoint_slot(n->source), &row) < 0 ||
-	    row.endpoint != n->source || strcmp(row.label, "tty") != 0)
+	    row.endpoint != n->source)
 		return;
-	for (int rounds = 0; rounds < 8; rounds++) {
-		message m = { .type = CDEV_TAKE_SIGNAL };
-		if (ipc_sendrec(n->source, &m) < 0 || m.type < 0)
-			return;
-		for (int i = 0; i < PM_PROCS; i++) {
-			if (mproc[i].state == MP_ALIVE && mproc[i].pgrp == m.cdev.pgrp)
-				signal_send(&mproc[i], m.cdev.status);
-		}
-	}
+	if (strcmp(row.label, "tty") == 0)
+		take_terminal_signals(n->source);
+	else if (strcmp(row.label, "vfs") == 0)
+		signal_take_from_vfs(n->source);
 }
 
 /* Takes on the programs the kernel started from the boot image for us. */

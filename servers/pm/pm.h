@@ -24,6 +24,7 @@ struct mproc {
 	uint32_t handler_mask[NSIG]; /* blocked while handler[n] runs */
 	uint32_t restorer;           /* libc's return path from handlers */
 	uint32_t wake_tick;          /* sleeping until this tick (reply deferred); 0 = not */
+	uint32_t alarm_tick;         /* SIGALRM at this tick (alarm); 0 = no alarm */
 	char name[16];
 };
 
@@ -54,18 +55,25 @@ int do_times(message *m);
 int do_sigaction(message *m);
 int do_sigprocmask(message *m);
 int do_reboot(message *m);
+int do_alarm(message *m);
 /* Delivers whatever pending signals p no longer blocks. */
 void signal_deliver_pending(struct mproc *p);
 /* time.c: the clock */
 void time_init(void);
 void time_alarm(void);
-/* Sets PM's alarm for the next sleeper, or a signal to retry. */
+/* Sets PM's alarm for the next sleeper, process alarm, or signal to retry. */
 void time_arm(void);
+/* Ticks from now until tick, 0 if it has passed. */
+uint32_t time_ticks_left(uint32_t tick);
 
 /* Tells VFS of a process event (VFS_PM_*); nothing if VFS is not running. */
 int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2);
 
 /* The signal a CPU exception becomes. */
 int signal_for_exception(uint32_t vector);
-/* Delivers sig to p (default actions only: everything but SIGCHLD terminates). */
+/* Delivers sig to p: runs its handler, ignores it, or takes the default action. */
 int signal_send(struct mproc *p, int sig);
+/* Tells process ppid with SIGCHLD that a child of its has ended. */
+void signal_parent(int ppid);
+/* VFS has signals for processes (SIGPIPE): collects and sends them. */
+void signal_take_from_vfs(endpoint_t vfs);

@@ -101,6 +101,8 @@ void mproc_terminate(struct mproc *p, int wait_status)
 	p->state = MP_ZOMBIE;
 	p->endpoint = NONE;
 	p->wait_status = wait_status;
+	p->alarm_tick = 0;
+	int ppid = p->ppid;
 	for (int i = 0; i < PM_PROCS; i++) {  /* orphans go to init */
 		struct mproc *c = &mproc[i];
 		if (c->state != MP_FREE && c->ppid == p->pid) {
@@ -109,5 +111,6 @@ void mproc_terminate(struct mproc *p, int wait_status)
 				try_reap(c);
 		}
 	}
-	try_reap(p);
+	try_reap(p);          /* a parent in waitpid gets its answer first, */
+	signal_parent(ppid);  /* so that a SIGCHLD handler cannot make it EINTR */
 }

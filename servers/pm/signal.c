@@ -1,8 +1,10 @@
 /*
- * Signals: default actions and SIG_IGN only for now. SIGCHLD is ignored by
- * default; every other signal not ignored ends the process with that signal
- * as its wait status (SIGKILL cannot be ignored). Handlers (sigaction) need
- * the kernel to build a signal frame and are future work.
+ * Signals: handlers (the kernel builds the frame, KC_SIGSEND), masks, SIG_IGN
+ * and the default actions. SIGCHLD (sent to the parent whenever a child
+ * ends) and SIGCONT are ignored by default; every other signal not ignored
+ * ends the process with that signal as its wait status (SIGKILL cannot be
+ * ignored). Besides kill, signals come from faults, the terminal (^C), the
+ * clock (SIGALRM) and VFS (SIGPIPE, collected after VFS notifies PM).
  */
 #include "pm.h"
 
@@ -25,6 +27,7 @@ static void interrupt(struct mproc *p)
 		p->waiting = false;
 		service_reply(p->endpoint, &reply, -EINTR);
 	} else if (p->wake_tick) {
+		reply.pm.len = time_ticks_left(p->wake_tick);  /* for sleep's "seconds left" */
 		p->wake_tick = 0;
 		service_reply(p->endpoint, &reply, -EINTR);
 	} else {
@@ -74,6 +77,34 @@ int signal_send(struct mproc *p, int sig)
 		return 0;
 	mproc_terminate(p, W_EXITCODE(0, sig));
 	return 0;
+}
+
+void signal_parent(int ppid)
+{
+	struct mproc *parent = mproc_by_pid(ppid);
+	if (parent && parent->state == MP_ALIVE)
+		signal_send(parent, SIGCHLD);
+}
+
+/*
+ * VFS never sends PM a request (PM calls VFS, so the other way round could
+ * deadlock): it notifies, and PM collects what it has, one process at a
+ * time, with VFS_PM_TAKE_SIGNAL, which VFS answers at once. Each answer
+ * empties one process's set, so there are at most as many rounds as
+ * processes.
+ */
+void signal_take_from_vfs(endpoint_t vfs)
+{
+	for (int rounds = 0; rounds < PM_PROCS; rounds++) {
+		message m = { .type = VFS_PM_TAKE_SIGNAL };
+		if (ipc_sendrec(vfs, &m) < 0 || m.type < 0)
+			return;
+		struct mproc *p = mproc_by_endpoint(m.vfs.ep);
+		for (int sig = 1; p && sig < NSIG; sig++) {
+			if (m.vfs.flags & (1u << sig))
+				signal_send(p, sig);
+		}
+	}
 }
 
 int do_sigaction(message *m)

@@ -1,7 +1,8 @@
 /*
  * Time for programs: the wall clock (the CMOS clock read once at start, plus
- * the kernel's ticks since), sleeping (a deferred reply, woken by PM's own
- * alarm for the earliest sleeper), the system's name, process times.
+ * the kernel's ticks since), sleeping (a deferred reply) and alarm (SIGALRM),
+ * all woken by PM's one kernel alarm, set for the earliest event of any
+ * process; the system's name, process times.
  */
 #include <string.h>
 #include <ds.h>
@@ -24,18 +25,37 @@ int do_time(message *m)
 	return 0;
 }
 
-/* Sets PM's alarm for the earliest sleeper (or cancels it). */
+/* The earliest tick at which p needs PM: its sleep ends, its alarm rings,
+ * or (next tick) a signal it was too busy to take is tried again; 0 if none. */
+static uint32_t next_event(const struct mproc *p, uint32_t now)
+{
+	if (p->state != MP_ALIVE)
+		return 0;
+	uint32_t first = 0;
+	uint32_t events[] = { p->wake_tick, p->alarm_tick, (p->pending & ~p->blocked) ? now + 1 : 0 };
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+		if (events[i] && (!first || events[i] < first))
+			first = events[i];
+	}
+	return first;
+}
+
+/* Sets PM's alarm for the earliest event of any process (or cancels it). */
 void time_arm(void)
 {
 	uint32_t now = (uint32_t)sys_uptime(), first = 0;
 	for (int i = 0; i < PM_PROCS; i++) {
-		uint32_t t = mproc[i].state == MP_ALIVE ? mproc[i].wake_tick : 0;
-		if (mproc[i].state == MP_ALIVE && (mproc[i].pending & ~mproc[i].blocked))
-			t = now + 1;  /* retry a signal its process was too busy to take */
+		uint32_t t = next_event(&mproc[i], now);
 		if (t && (!first || t < first))
 			first = t;
 	}
 	sys_alarm(first ? (first > now ? first - now : 1) : 0);
+}
+
+uint32_t time_ticks_left(uint32_t tick)
+{
+	uint32_t now = (uint32_t)sys_uptime();
+	return tick > now ? tick - now : 0;
 }
 
 int do_sleep(message *m)
@@ -50,7 +70,28 @@ int do_sleep(message *m)
 	return -EDONTREPLY;
 }
 
-/* PM's alarm went off: answer every sleeper whose time has come. */
+/* Alarms further away than this are shortened to it, so that tick sums cannot wrap. */
+#define ALARM_MAX_SECONDS 1000000u
+
+/* One alarm per process: a new one replaces the old, whose time left is the answer. */
+int do_alarm(message *m)
+{
+	struct mproc *p = mproc_by_endpoint(m->source);
+	if (!p)
+		return -ESRCH;
+	uint32_t seconds = m->pm.len < ALARM_MAX_SECONDS ? m->pm.len : ALARM_MAX_SECONDS;
+	uint32_t left = p->alarm_tick ? time_ticks_left(p->alarm_tick) : 0;
+	uint32_t left_seconds = (left + hz - 1) / hz;
+	if (p->alarm_tick && left_seconds == 0)
+		left_seconds = 1;  /* it is due but has not rung yet: never say "none" */
+	p->alarm_tick = seconds ? (uint32_t)sys_uptime() + seconds * hz : 0;
+	time_arm();
+	m->pm.len = left_seconds;
+	return (int)left_seconds;
+}
+
+/* PM's alarm went off: answer every sleeper whose time has come, ring the
+ * alarms that are due, retry signals that found their process busy. */
 void time_alarm(void)
 {
 	uint32_t now = (uint32_t)sys_uptime();
@@ -62,7 +103,14 @@ void time_alarm(void)
 		message reply = { 0 };
 		service_reply(p->endpoint, &reply, 0);
 	}
-	for (int i = 0; i < PM_PROCS; i++) {  /* signals that found their process busy */
+	for (int i = 0; i < PM_PROCS; i++) {
+		struct mproc *p = &mproc[i];
+		if (p->state == MP_ALIVE && p->alarm_tick && p->alarm_tick <= now) {
+			p->alarm_tick = 0;
+			signal_send(p, SIGALRM);
+		}
+	}
+	for (int i = 0; i < PM_PROCS; i++) {
 		if (mproc[i].state == MP_ALIVE && (mproc[i].pending & ~mproc[i].blocked))
 			signal_deliver_pending(&mproc[i]);
 	}

@@ -65,6 +65,38 @@ void fproc_reply(struct fproc *p, int status)
 	service_reply(p->endpoint, &m, status);
 }
 
+endpoint_t vfs_pm_endpoint(void)
+{
+	return sys_find_label("pm");
+}
+
+/*
+ * The notify goes out before the caller's reply, and PM takes notifications
+ * before queued requests: a writer that ends at once on EPIPE has its
+ * SIGPIPE sent before PM sees its exit.
+ */
+void fproc_signal(struct fproc *p, int sig)
+{
+	endpoint_t pm = vfs_pm_endpoint();
+	p->signals |= 1u << sig;
+	if (pm != NONE)
+		ipc_notify(pm);
+}
+
+int do_pm_take_signal(message *m)
+{
+	for (int i = 0; i < VFS_PROCS; i++) {
+		struct fproc *p = &fproc[i];
+		if (p->used && p->signals) {
+			m->vfs.ep = p->endpoint;
+			m->vfs.flags = p->signals;
+			p->signals = 0;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
 int do_pm_fork(message *m)
 {
 	struct fproc *parent = fproc_of(m->vfs.ep);

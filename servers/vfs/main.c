@@ -1,9 +1,9 @@
 /*
  * VFS: file descriptors, path names, pipes and device files for every
  * program. PM tells it when processes fork, exec and exit. Drivers tell it
- * (with a notify) when a suspended device request has finished.
+ * (with a notify) when a suspended device request has finished; VFS tells PM
+ * (with a notify) when it has a signal for a process.
  */
-#include <ds.h>
 #include "vfs.h"
 
 static const request_handler handlers[] = {
@@ -44,17 +44,13 @@ static const request_handler handlers[] = {
 	[VFS_PM_INIT - VFS_BASE] = do_pm_init,
 	[VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
 	[VFS_PM_SHUTDOWN - VFS_BASE] = do_pm_shutdown,
+	[VFS_PM_TAKE_SIGNAL - VFS_BASE] = do_pm_take_signal,
 };
 
-/* Requests about processes (VFS_PM_*) come from PM alone. */
+/* What PM tells VFS about processes only PM may tell. */
 static int admit(const message *m)
 {
-	static endpoint_t pm = NONE;
-	if (m->type < VFS_PM_FORK)
-		return 0;
-	if (m->source != pm)
-		pm = ds_lookup("pm");     /* PM may have been restarted */
-	return m->source == pm ? 0 : -EPERM;
+	return m->type < VFS_PM_FORK || m->source == vfs_pm_endpoint() ? 0 : -EPERM;
 }
 
 static void vfs_notify(const message *m)

@@ -1,8 +1,10 @@
 /*
  * Pipes: a ring buffer in VFS. A reader of an empty pipe, or a writer of a
  * full one, is suspended and answered when the other end makes room or data
- * (pipe_wake). Writes up to PIPE_SIZE bytes are atomic, as POSIX wants.
+ * (pipe_wake). Writes up to PIPE_SIZE bytes are atomic, as POSIX wants. A
+ * write with no reader left fails with EPIPE, and its writer gets SIGPIPE.
  */
+#include <samsara/pm.h>
 #include "vfs.h"
 
 int pipe_create(struct fproc *p, message *m)
@@ -70,8 +72,12 @@ static int transfer(struct fproc *p, struct vnode *v, grant_id_t grant, uint32_t
 static int attempt(struct fproc *p, struct vnode *v, bool write, bool nonblock)
 {
 	uint32_t left = p->susp_len - p->susp_done;
-	if (write && v->readers == 0)
-		return p->susp_done ? (int)p->susp_done : -EPIPE;
+	if (write && v->readers == 0 && p->susp_done)
+		return (int)p->susp_done;  /* what went in counts; the next write fails */
+	if (write && v->readers == 0) {
+		fproc_signal(p, SIGPIPE);
+		return -EPIPE;
+	}
 	if (!write && v->count == 0 && v->writers == 0)
 		return (int)p->susp_done;  /* end of file */
 	bool atomic = write && p->susp_len <= PIPE_SIZE;

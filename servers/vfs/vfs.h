@@ -59,6 +59,7 @@ struct fproc {
 	int susp_type;               /* VFS_READ or VFS_WRITE */
 	char *bounce;                /* SUSP_DEVICE: VFS's buffer lent to the driver */
 	grant_id_t bounce_grant;     /* SUSP_DEVICE: the grant that lends it */
+	uint32_t signals;            /* bit n: PM is to send signal n (VFS_PM_TAKE_SIGNAL) */
 };
 
 extern struct fproc fproc[VFS_PROCS];
@@ -70,6 +71,10 @@ struct filp *fd_get(struct fproc *p, int fd);
 int fd_install(struct fproc *p, struct filp *f, int lowest);
 void fd_close(struct fproc *p, int fd);
 void fproc_reply(struct fproc *p, int status);
+/* Has PM send p signal sig (SIGPIPE) soon: before p's reply, if that comes after. */
+void fproc_signal(struct fproc *p, int sig);
+/* PM's endpoint, from the kernel: the only sender of VFS_PM_* requests. */
+endpoint_t vfs_pm_endpoint(void);
 
 /* filp.c and vnode.c */
 struct filp *filp_new(struct vnode *v, uint32_t flags);
@@ -166,3 +171,4 @@ int do_pm_exec(message *m);
 int do_pm_init(message *m);
 int do_pm_unpause(message *m);
 int do_pm_shutdown(message *m);
+int do_pm_take_signal(message *m);

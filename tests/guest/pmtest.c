@@ -1,7 +1,8 @@
 /*
  * pmtest: proves the process manager from a program's side, running as init
  * would (pid 1, managed by PM): fork, exit and wait statuses, faults becoming
- * signals, kill, exec from the boot image, the heap, orphans, bad requests.
+ * signals, kill, exec from the boot image, the heap, orphans, signal
+ * handlers, alarm and SIGCHLD, bad requests.
  */
 #include <libsys.h>
 #include <stdio.h>
@@ -244,6 +245,82 @@ static void signal_handlers(void)
 	signal(SIGTERM, SIG_DFL);
 }
 
+static volatile int alarms, children_ended;
+
+static void on_alarm(int sig)
+{
+	if (sig == SIGALRM)
+		alarms++;
+}
+
+static void on_child(int sig)
+{
+	if (sig == SIGCHLD)
+		children_ended++;
+}
+
+static void alarm_rings(void)
+{
+	signal(SIGALRM, on_alarm);
+	alarms = 0;
+	CHECK_EQ(alarm(5), 0, "alarm with none set returns 0");
+	CHECK_EQ(alarm(1), 5, "a new alarm returns the seconds left of the old one");
+	unsigned left = sleep(10);
+	check(alarms == 1 && left >= 8 && left <= 10, "SIGALRM runs its handler and interrupts a sleep, which returns the seconds left",
+	      "alarms=%d left=%u", alarms, left);
+	alarm(1);
+	int r = pause();
+	check(r == -1 && errno == EINTR && alarms == 2, "pause returns with EINTR after the alarm's handler ran",
+	      "r=%d errno=%d alarms=%d", r, errno, alarms);
+	alarm(1);
+	CHECK_EQ(alarm(0), 1, "alarm(0) returns what was left, rounded up");
+	struct timespec nap = { 1, 300 * 1000 * 1000 };
+	check(nanosleep(&nap, NULL) == 0 && alarms == 2, "alarm(0) cancels the alarm", "alarms=%d", alarms);
+	signal(SIGALRM, SIG_DFL);
+	pid_t child = fork();
+	if (child == 0) {
+		alarm(1);
+		for (;;)
+			pause();
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM, "an alarm without a handler ends the process with SIGALRM",
+	      "status=%x", status);
+}
+
+static void child_ends_with_sigchld(void)
+{
+	children_ended = 0;
+	pid_t child = fork();
+	if (child == 0)
+		_exit(3);
+	int status = 0;
+	check(waitpid(child, &status, 0) == child && WEXITSTATUS(status) == 3 && children_ended == 0,
+	      "SIGCHLD is ignored by default", "ended=%d", children_ended);
+	signal(SIGCHLD, on_child);
+	child = fork();
+	if (child == 0)
+		_exit(4);
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	for (int i = 0; i < 100 && !children_ended; i++)
+		nanosleep(&tick, NULL);
+	check(children_ended == 1, "the parent's SIGCHLD handler runs when a child exits", "ended=%d", children_ended);
+	check(waitpid(child, &status, 0) == child && WEXITSTATUS(status) == 4,
+	      "... and waitpid then collects the child", "status=%x", status);
+	child = fork();
+	if (child == 0) {
+		struct timespec moment = { 0, 100 * 1000 * 1000 };
+		nanosleep(&moment, NULL);
+		_exit(5);
+	}
+	pid_t got = waitpid(child, &status, 0);
+	check(got == child && WEXITSTATUS(status) == 5 && children_ended == 2,
+	      "a child ending during waitpid is collected, then SIGCHLD's handler runs", "got=%d errno=%d ended=%d",
+	      got, errno, children_ended);
+	signal(SIGCHLD, SIG_DFL);
+}
+
 static void bad_requests(void)
 {
 	char label[LABEL_MAX] = "pm";
@@ -275,6 +352,8 @@ int main(void)
 	process_groups();
 	time_and_names();
 	signal_handlers();
+	alarm_rings();
+	child_ends_with_sigchld();
 	bad_requests();
 	tap_finish("pmtest");
 }

@@ -1,8 +1,9 @@
 /*
  * vfstest: proves VFS from a program's side, running as init would (pid 1,
  * with the console as descriptors 0, 1 and 2): console I/O through the tty
- * driver, device files, pipes between processes, descriptor operations,
- * close-on-exec, paths, and the errors for bad requests. TAP on stdout.
+ * driver, device files, pipes between processes and SIGPIPE, descriptor
+ * operations, close-on-exec, paths, and the errors for bad requests. TAP on
+ * stdout.
  */
 #include <libsys.h>
 #include <stdio.h>
@@ -16,6 +17,8 @@
 #include <sys/wait.h>
 #include <dirent.h>
 #include <utime.h>
+#include <signal.h>
+#include <time.h>
 #include "common/tap.h"
 
 static void report_to_stdout(const char *s, size_t n)
@@ -72,11 +75,52 @@ static void pipes(void)
 	close(fds[0]);
 	pipe(fds);
 	close(fds[0]);
+	signal(SIGPIPE, SIG_IGN);
 	CHECK_EQ(write(fds[1], "x", 1), -1, "writing to a pipe nobody reads fails");
 	CHECK_EQ(errno, EPIPE, "... with EPIPE");
+	signal(SIGPIPE, SIG_DFL);
 	close(fds[1]);
 	CHECK_EQ(lseek(0, 0, SEEK_SET), -1, "lseek on a terminal fails");
 	CHECK_EQ(errno, ESPIPE, "... with ESPIPE");
+}
+
+/* A child writes into a pipe whose reader is gone: at once, or while it
+ * waits on a full pipe when the reader goes. Returns its wait status. */
+static int write_to_a_closed_pipe(bool fill_first)
+{
+	int fds[2];
+	pipe(fds);
+	pid_t child = fork();
+	if (child == 0) {
+		close(fds[0]);
+		static char chunk[1024];
+		for (int i = 0; i < 100; i++)
+			write(fds[1], chunk, sizeof(chunk));
+		_exit(write(fds[1], "x", 1) < 0 ? 1 : 2);  /* a write that got EPIPE without SIGPIPE */
+	}
+	close(fds[1]);
+	if (fill_first) {
+		struct timespec moment = { 0, 100 * 1000 * 1000 };
+		nanosleep(&moment, NULL);  /* the child now waits for room */
+	}
+	close(fds[0]);
+	int status = -1;
+	waitpid(child, &status, 0);
+	return status;
+}
+
+static void sigpipe(void)
+{
+	int status = write_to_a_closed_pipe(false);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE, "a writer to a pipe nobody reads dies of SIGPIPE",
+	      "status=%x", status);
+	status = write_to_a_closed_pipe(true);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE,
+	      "a writer waiting on a full pipe dies of SIGPIPE when the reader goes", "status=%x", status);
+	message m = { .type = VFS_PM_TAKE_SIGNAL };
+	char label[LABEL_MAX] = "vfs";
+	ipc_sendrec(sys_info(KINFO_FIND_LABEL, 0, label), &m);
+	CHECK_EQ(m.type, -EPERM, "only PM may take VFS's signals");
 }
 
 /* A child writes 64 KiB into a pipe in odd-sized pieces; the parent checks every byte. */
@@ -327,6 +371,7 @@ int main(void)
 	device_files();
 	pipes();
 	pipe_between_processes();
+	sigpipe();
 	descriptors();
 	close_on_exec();
 	paths();

@@ -12,12 +12,7 @@ setup_file() {
 }
 
 @test "dstest runs every case and powers off with success" {
-	run grep -c '^ok ' "$DSTEST_LOG"
-	local passed=$output
-	! grep -q '^not ok' "$DSTEST_LOG"
-	grep -qx "1..$passed" "$DSTEST_LOG"
-	grep -qx "# dstest: $passed passed, 0 failed" "$DSTEST_LOG"
-	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
+	assert_all_passed "$DSTEST_LOG" dstest
 }
 
 @test "values of every kind round-trip through DS" {

@@ -4,10 +4,6 @@
 
 load lib
 
-exec_in_samsara() {
-	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --timeout 120 --exec "$1"
-}
-
 @test "exec prints exactly what the command wrote and exits with its status" {
 	run exec_in_samsara 'echo first; echo "second line"; exit 4'
 	[ "$status" -eq 4 ]

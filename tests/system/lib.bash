@@ -24,6 +24,14 @@ boot_qemu() {
 	return "$status"
 }
 
+# exec_in_samsara CMD: ./samsara exec: boots a fresh system VM, runs CMD in
+# its shell, prints what CMD wrote and returns CMD's status; EXEC_TIMEOUT
+# seconds at most (120).
+exec_in_samsara() {
+	python3 "$(dirname "${BASH_SOURCE[0]}")/../../tools/dialogue.py" --build "$SAMSARA_BUILD" \
+		--timeout "${EXEC_TIMEOUT:-120}" --exec "$1"
+}
+
 # boot_bochs OUT ISO SECONDS PATTERN: boots ISO in Bochs until PATTERN shows
 # on the serial console or SECONDS pass; the console is left in OUT.
 boot_bochs() {
@@ -45,6 +53,21 @@ boot_bochs() {
 	kill "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	tr -d '\r' <"$dir/serial.txt" >"$out"
+}
+
+# assert_all_passed LOG PROGRAM: PROGRAM's TAP report in LOG has no failing
+# case, its plan and summary count every ok line, and the QEMU status that
+# setup_file saved in $BATS_FILE_TMPDIR/status says it powered off with success.
+assert_all_passed() {
+	local log=$1 program=$2 passed
+	passed=$(grep -c '^ok ' "$log") || return 1
+	if grep -q '^not ok' "$log"; then
+		grep -A1 '^not ok' "$log" >&2
+		return 1
+	fi
+	grep -qx "1..$passed" "$log" || return 1
+	grep -qx "# $program: $passed passed, 0 failed" "$log" || return 1
+	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
 }
 
 # assert_ok LOG DESCRIPTION...: each TAP line "ok N - DESCRIPTION" is in LOG.

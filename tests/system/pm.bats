@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # The process manager, proven by pmtest running as init would (pid 1, an
 # ordinary program managed by PM): boots the pm image (ds, pm, pmtest and the
-# dormant pmchild) once and checks pmtest's TAP report.
+# dormant pmchild) once and checks pmtest's TAP report; and SIGPIPE through
+# the whole system's shell.
 
 load lib
 
@@ -13,11 +14,7 @@ setup_file() {
 }
 
 @test "pmtest runs every case and powers off with success" {
-	run grep -c '^ok ' "$PMTEST_LOG"
-	local passed=$output
-	! grep -q '^not ok' "$PMTEST_LOG"
-	grep -qx "# pmtest: $passed passed, 0 failed" "$PMTEST_LOG"
-	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
+	assert_all_passed "$PMTEST_LOG" pmtest
 }
 
 @test "PM adopts the boot image's program as pid 1" {
@@ -79,4 +76,25 @@ setup_file() {
 		"a blocked signal waits until it is unblocked" \
 		"a handler interrupts a sleep, which fails with EINTR" \
 		"an ignored SIGTERM leaves the process running"
+}
+
+@test "alarm rings SIGALRM once per process, and a parent hears of its children with SIGCHLD" {
+	assert_ok "$PMTEST_LOG" \
+		"alarm with none set returns 0" \
+		"a new alarm returns the seconds left of the old one" \
+		"SIGALRM runs its handler and interrupts a sleep, which returns the seconds left" \
+		"pause returns with EINTR after the alarm's handler ran" \
+		"alarm(0) returns what was left, rounded up" \
+		"alarm(0) cancels the alarm" \
+		"an alarm without a handler ends the process with SIGALRM" \
+		"SIGCHLD is ignored by default" \
+		"the parent's SIGCHLD handler runs when a child exits" \
+		"... and waitpid then collects the child" \
+		"a child ending during waitpid is collected, then SIGCHLD's handler runs"
+}
+
+@test "yes | head ends: the writer dies of SIGPIPE, its status 141 through the shell and sh -c" {
+	run exec_in_samsara '{ yes; echo "yes: $?" >&2; } | head -n 3; { sh -c yes; echo "sh -c yes: $?" >&2; } | head -n 1'
+	[ "$status" -eq 0 ]
+	[ "$output" = $'y\ny\ny\nyes: 141\ny\nsh -c yes: 141' ]
 }

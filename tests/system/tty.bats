@@ -29,11 +29,7 @@ SCRIPT
 }
 
 @test "ttytest runs every case and powers off with success" {
-	run grep -c '^ok ' "$TTY_LOG"
-	local passed=$output
-	! grep -q '^not ok' "$TTY_LOG"
-	grep -qx "# ttytest: $passed passed, 0 failed" "$TTY_LOG"
-	[ "$(cat "$BATS_FILE_TMPDIR/status")" -eq "$QEMU_EXIT_PASS" ]
+	assert_all_passed "$TTY_LOG" ttytest
 }
 
 @test "output reaches the serial console" {

@@ -15,7 +15,8 @@ typedef struct { int quot, rem; } div_t;
 typedef struct { long quot, rem; } ldiv_t;
 typedef struct { long long quot, rem; } lldiv_t;
 
-__attribute__((noreturn)) void exit(int status);
+__attribute__((noreturn)) void exit(int status);  /* runs the atexit functions, flushes the streams */
+int atexit(void (*function)(void));
 __attribute__((noreturn)) void abort(void);
 
 long strtol(const char *s, char **end, int base);

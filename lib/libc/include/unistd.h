@@ -62,5 +62,6 @@ int execvp(const char *file, char *const argv[]);
 #define W_OK 2
 #define R_OK 4
 int access(const char *path, int how);
-unsigned sleep(unsigned seconds);
+unsigned sleep(unsigned seconds);  /* -> 0, or the seconds left when a signal's handler woke it */
+unsigned alarm(unsigned seconds);  /* SIGALRM after seconds (0 cancels) -> seconds left of the old one */
 int usleep(unsigned microseconds);

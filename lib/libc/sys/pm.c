@@ -1,7 +1,7 @@
 /*
  * The process system calls, as requests to PM: fork, _exit, waitpid,
  * getpid, getppid, kill, setpgid, setsid, getuid/getgid, the heap break,
- * and starting a program from the boot image.
+ * time, sleep and alarm, and starting a program from the boot image.
  */
 #include <libsys.h>
 #include "server.h"
@@ -133,12 +133,15 @@ time_t time(time_t *out)
 	return m.pm.addr;
 }
 
-/* Sleeps for at least ticks clock ticks. */
-static int sleep_ticks(uint32_t ticks)
+/* Sleeps for at least ticks clock ticks; if a signal's handler ends the
+ * sleep early, fails with EINTR and puts the ticks not slept in *left. */
+static int sleep_ticks(uint32_t ticks, uint32_t *left)
 {
 	message m = { 0 };
 	m.pm.len = ticks;
-	return pm_call(PM_SLEEP, &m);
+	int r = pm_call(PM_SLEEP, &m);
+	*left = r < 0 && errno == EINTR ? m.pm.len : 0;
+	return r;
 }
 
 static uint32_t ticks_per_second(void)
@@ -151,7 +154,10 @@ static uint32_t ticks_per_second(void)
 
 unsigned sleep(unsigned seconds)
 {
-	return sleep_ticks(seconds * ticks_per_second()) < 0 ? seconds : 0;
+	uint32_t hz = ticks_per_second(), left;
+	if (sleep_ticks(seconds * hz, &left) == 0)
+		return 0;
+	return errno == EINTR ? (left + hz - 1) / hz : seconds;
 }
 
 int nanosleep(const struct timespec *want, struct timespec *left)
@@ -160,11 +166,23 @@ int nanosleep(const struct timespec *want, struct timespec *left)
 		errno = EINVAL;
 		return -1;
 	}
-	uint32_t hz = ticks_per_second();
+	uint32_t hz = ticks_per_second(), ticks_left;
 	uint32_t ticks = (uint32_t)want->tv_sec * hz + (uint32_t)((want->tv_nsec / 1000) * hz / 1000000);
-	if (left)
-		left->tv_sec = left->tv_nsec = 0;
-	return sleep_ticks(ticks ? ticks : 1) < 0 ? -1 : 0;
+	int r = sleep_ticks(ticks ? ticks : 1, &ticks_left);
+	if (left) {
+		uint32_t nanoseconds = (ticks_left % hz) * (1000000000u / hz);  /* below 10^9 */
+		left->tv_sec = ticks_left / hz;
+		left->tv_nsec = (long)nanoseconds;
+	}
+	return r < 0 ? -1 : 0;
+}
+
+/* One alarm per process, kept by PM: SIGALRM after seconds (0 cancels). */
+unsigned alarm(unsigned seconds)
+{
+	message m = { 0 };
+	m.pm.len = seconds;
+	return pm_call(PM_ALARM, &m) < 0 ? 0 : m.pm.len;
 }
 
 int usleep(unsigned microseconds)

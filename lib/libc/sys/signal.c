@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <stdlib.h>
+#include <time.h>
 
 void __libc_sigreturn_stub(void);
 __attribute__((noreturn, used)) void __libc_sigreturn(struct sigcontext *c);
@@ -113,7 +114,8 @@ int raise(int sig)
 
 int pause(void)
 {
-	while (sleep(1000000) == 0)
+	struct timespec long_time = { 1000000, 0 };
+	while (nanosleep(&long_time, NULL) == 0)
 		;
 	return -1;  /* a signal's handler ran: EINTR */
 }
