@@ -19,6 +19,7 @@ import atexit
 import codecs
 import os
 import pty
+import re
 import select
 import shutil
 import subprocess
@@ -196,6 +197,11 @@ class Console:
 
 BEGIN, END = "@@SAMSARA-BEGIN@@\n", "\n@@SAMSARA-END@@="
 
+# The kernel and the services log whole lines on the same console, at any
+# time (e.g. RS restarting a driver while the command runs); --exec leaves
+# them out of the command's output.
+LOG_LINE = re.compile(r"^(kernel|ds|rs|pm|vfs|ext2|memory|ata|tty|rc): .*\n", re.M)
+
 
 def run_command(console, command, seconds):
     """Types command at the shell's prompt; returns (output, status) or None on a timeout."""
@@ -217,7 +223,7 @@ def run_command(console, command, seconds):
     if not console.expect("\n", 5):
         return None
     status = console.text[status_at:console.matched - 1].strip()
-    output = console.text[begin:end]  # END's own newline is the one the extra echo wrote
+    output = LOG_LINE.sub("", console.text[begin:end])  # END's own newline is the one the extra echo wrote
     return output, int(status) if status.isdigit() else 1
 
 

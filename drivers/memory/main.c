@@ -2,7 +2,8 @@
  * memory: the memory driver. Character devices /dev/null (minor 0) and
  * /dev/zero (minor 1), and a block device, the RAM disk (minor 0), whose
  * contents come from the boot module "rootfs.img" (the root file system's
- * image, built on the host with mke2fs -d).
+ * image, built on the host with mke2fs -d), loaded when the RAM disk is
+ * first opened: with the root on a disk it never is, and a restart is quick.
  */
 #include <string.h>
 #include <service.h>
@@ -22,23 +23,11 @@ static const request_handler handlers[] = {
 	[CDEV_IOCTL - BDEV_BASE] = do_cdev_ioctl,
 };
 
-static int memory_init(bool restarted)
-{
-	int r = ramdisk_load("rootfs.img");
-	if (r < 0)
-		service_log("no RAM disk: boot module rootfs.img %s (error %d)",
-			    r == -ENOENT ? "is missing" : "could not be loaded", r);
-	else
-		service_log("RAM disk of %d KiB from rootfs.img", r / 1024);
-	return 0;
-}
-
 static const struct service memory_service = {
 	.label = "memory",
 	.base = BDEV_BASE,
 	.handlers = handlers,
 	.nr_handlers = sizeof(handlers) / sizeof(handlers[0]),
-	.init = memory_init,
 };
 
 int main(int argc, char **argv)

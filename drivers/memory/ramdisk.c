@@ -4,6 +4,7 @@
  * checked against the disk's size and the sector granularity first.
  */
 #include <string.h>
+#include <service.h>
 #include "memory.h"
 
 #define RAMDISK_BASE 0x60000000u   /* in this driver's address space */
@@ -36,6 +37,14 @@ static bool is_ramdisk(const message *m) { return m->bdev.minor == 0 && disk_siz
 
 int do_bdev_open(message *m)
 {
+	if (m->bdev.minor == 0 && !disk_size) {
+		int r = ramdisk_load("rootfs.img");
+		if (r < 0)
+			service_log("no RAM disk: boot module rootfs.img %s (error %d)",
+				    r == -ENOENT ? "is missing" : "could not be loaded", r);
+		else
+			service_log("RAM disk of %d KiB from rootfs.img", r / 1024);
+	}
 	return is_ramdisk(m) ? 0 : -ENXIO;
 }
 

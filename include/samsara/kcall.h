@@ -61,6 +61,7 @@ struct kinfo_proc {
 	uint32_t   user_ticks;
 	uint32_t   sys_ticks;
 	uint32_t   priv_id;
+	endpoint_t waiting_for;  /* sending to, or receiving from (ANY, or a source); NONE */
 	char       name[16];
 	char       label[LABEL_MAX]; /* the service label of its privilege record; "" for programs */
 };

@@ -15,6 +15,8 @@ static int info_proc(struct proc *caller, uint32_t slot, vir_addr_t addr)
 		row.priority = p->priority;
 		row.user_ticks = p->user_ticks;
 		row.sys_ticks = p->sys_ticks;
+		row.waiting_for = p->block & BLOCK_SENDING ? p->send_to
+				: p->block & BLOCK_RECEIVING ? p->recv_from : NONE;
 		row.priv_id = p->priv ? (uint32_t)p->priv->id : 0;
 		strlcpy(row.name, p->name, sizeof(row.name));
 		strlcpy(row.label, p->priv ? p->priv->label : "", sizeof(row.label));

@@ -37,6 +37,7 @@ struct rs_service {
 	uint32_t restart_at;         /* RS_BACKOFF: tick to restart at */
 	uint32_t next_ping;          /* tick of the next heartbeat */
 	uint32_t missed;             /* heartbeats sent and not answered */
+	uint32_t cpu_ticks;          /* its CPU time at the last heartbeat */
 	uint64_t failed_tsc;         /* when the last failure was seen */
 	bool recovering;             /* restarted, waiting for its first answer */
 	int log_index;               /* its entry in the recovery log, or -1 */

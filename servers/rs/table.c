@@ -273,6 +273,23 @@ void table_answered(struct rs_service *s)
 	table_save();
 }
 
+/*
+ * Whether an unanswered heartbeat says nothing about s: it is ready but has
+ * not had the CPU since the last one (a busy service above it runs), or it
+ * waits for another process, which is checked on its own. A loop shows as
+ * CPU time; a deadlock as waiting for ANY or a source that never sends.
+ */
+static bool excused(struct rs_service *s)
+{
+	struct kinfo_proc row;
+	if (sys_proc_info((uint32_t)endpoint_slot(s->endpoint), &row) < 0 || row.endpoint != s->endpoint)
+		return false;
+	uint32_t cpu = row.user_ticks + row.sys_ticks;
+	bool starved = row.flags == 0 && cpu == s->cpu_ticks;
+	s->cpu_ticks = cpu;
+	return starved || endpoint_is_process(row.waiting_for);
+}
+
 void table_tick(void)
 {
 	uint32_t t = now();
@@ -284,6 +301,8 @@ void table_tick(void)
 		} else if (s->state == RS_RUNNING && (int32_t)(t - s->next_ping) >= 0) {
 			/* a new instance gets time for its start-up before it counts as hung */
 			uint32_t allowed = s->recovering ? 2 + 5000 / s->period_ms : 2;
+			if (s->missed && excused(s))
+				s->missed = 1;
 			if (s->missed >= allowed) {
 				sys_kill(s->endpoint);
 				table_failed(s, RS_REASON_HANG, (int32_t)s->missed);
