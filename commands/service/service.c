@@ -8,9 +8,11 @@
  *   service restart LABEL       kill it and start a fresh instance
  *   service refresh LABEL       the same
  *   service down LABEL          stop it and leave it down
- *   service up LABEL [-period MS] [-maxrestarts N] [-policy restart|down]
- *                               start it again (a service of the boot image)
- *   service set LABEL [-period MS] [-maxrestarts N] [-policy restart|down]
+ *   service up LABEL [OPTIONS]  start it again (a service of the boot image)
+ *   service set LABEL [OPTIONS] change its policy; OPTIONS are
+ *                               -period MS (heartbeat), -maxrestarts N (in
+ *                               10 s, then "failed"), -policy restart|down,
+ *                               -backoff MS (first delay; 0: none)
  *   service fi LABEL KIND [-count N]
  *                               inject a fault: null illegal divide stack
  *                               panic hang deadlock wild garbage
@@ -27,7 +29,7 @@
 #include "../lib/cmd.h"
 
 #define USAGE "service status [LABEL] | log | restart|refresh|down LABEL |\n" \
-	      "       up|set LABEL [-period MS] [-maxrestarts N] [-policy restart|down] |\n" \
+	      "       up|set LABEL [-period MS] [-maxrestarts N] [-policy restart|down] [-backoff MS] |\n" \
 	      "       fi LABEL KIND [-count N]"
 
 static const char *const fault_names[FI_NR] = {
@@ -188,9 +190,10 @@ static uint32_t number(const char *s, const char *what)
 	return (uint32_t)v;
 }
 
-/* Reads -period, -maxrestarts and -policy into m (RS_SET's fields). */
+/* Reads -period, -maxrestarts, -policy and -backoff into m (RS_SET's fields). */
 static void policy_options(message *m, int argc, char **argv)
 {
+	m->rs.backoff_ms = RS_KEEP;
 	for (int i = 0; i < argc; i++) {
 		if (i + 1 >= argc)
 			cmd_usage(2, USAGE);
@@ -198,6 +201,8 @@ static void policy_options(message *m, int argc, char **argv)
 			m->rs.period_ms = number(argv[++i], "-period");
 		else if (strcmp(argv[i], "-maxrestarts") == 0)
 			m->rs.max_restarts = number(argv[++i], "-maxrestarts");
+		else if (strcmp(argv[i], "-backoff") == 0)
+			m->rs.backoff_ms = number(argv[++i], "-backoff");
 		else if (strcmp(argv[i], "-policy") == 0 && strcmp(argv[i + 1], "restart") == 0)
 			m->rs.policy = RS_POLICY_RESTART, i++;
 		else if (strcmp(argv[i], "-policy") == 0 && strcmp(argv[i + 1], "down") == 0)
@@ -232,7 +237,7 @@ static int configure(const char *verb, const char *label, int argc, char **argv)
 	message m = { 0 };
 	set_label(&m, label);
 	policy_options(&m, argc, argv);
-	if (!m.rs.period_ms && !m.rs.max_restarts && !m.rs.policy)
+	if (!m.rs.period_ms && !m.rs.max_restarts && !m.rs.policy && m.rs.backoff_ms == RS_KEEP)
 		return 0;
 	return request(RS_SET, &m, verb, label);
 }

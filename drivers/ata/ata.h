@@ -42,6 +42,7 @@ bool controller_wait_drq(void);
 void controller_read_sectors(void *data, uint32_t count);
 void controller_write_sectors(const void *data, uint32_t count);
 void controller_reset(void);
+void controller_select(int drive);
 
 #define ATA_SR_ERR  0x01
 #define ATA_SR_DRQ  0x08

@@ -77,6 +77,12 @@ bool controller_wait_drq(void)
 void controller_read_sectors(void *data, uint32_t count) { in16_string(REG_DATA, data, 256 * count); }
 void controller_write_sectors(const void *data, uint32_t count) { out16_string(REG_DATA, data, 256 * count); }
 
+void controller_select(int drive)
+{
+	out8(REG_DRIVE, (uint8_t)(0xa0 | drive << 4));
+	settle();
+}
+
 void controller_reset(void)
 {
 	out8(REG_CONTROL, CTL_SRST);

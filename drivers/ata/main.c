@@ -28,8 +28,13 @@ static void complain(int index, const char *why)
 static void probe(int drive)
 {
 	struct drive *d = &drives[drive];
-	if (controller_identify(drive, d) < 0)
+	int r = controller_identify(drive, d);
+	if (r < 0) {
+		if (r != -ENXIO)
+			service_log("disk %d does not answer IDENTIFY (error %d, status %#x)", drive, r,
+				    controller_status());
 		return;
+	}
 	d->part[0] = (struct partition){ .start = 0, .count = d->sectors };
 	service_log("disk %d: %s, %llu sectors (%llu MiB)%s, %u sectors per interrupt", drive, d->model,
 		    (unsigned long long)d->sectors, (unsigned long long)(d->sectors >> 11),
@@ -51,8 +56,15 @@ static void probe(int drive)
 
 static int ata_init(bool restarted)
 {
+	/* A predecessor may have died in the middle of a command: start from a
+	 * reset channel, or IDENTIFY may find the drive busy with the old one. */
+	controller_reset();
 	for (int drive = 0; drive < ATA_DRIVES; drive++)
 		probe(drive);
+	/* Leave a present drive selected: the emulated controller ignores
+	 * register writes while the selected drive is busy, and an absent one
+	 * reads as idle, so a successor's reset could not be waited for. */
+	controller_select(drives[0].present || !drives[1].present ? 0 : 1);
 	if (!drives[0].present && !drives[1].present)
 		service_log("no disks on the primary IDE channel");
 	return sys_irqctl(IRQCTL_SUBSCRIBE, ATA_IRQ);

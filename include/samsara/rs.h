@@ -18,7 +18,8 @@ enum rs_request {
 	RS_RESTART,                /* label: kill it and start it again */
 	RS_DOWN,                   /* label: stop it and leave it down */
 	RS_UP,                     /* label: start a service that is down or failed, counters reset */
-	RS_SET,                    /* label, period_ms, max_restarts, policy (0 = leave as is) */
+	RS_SET,                    /* label, period_ms, max_restarts, policy (0 = leave as is),
+				    * backoff_ms (RS_KEEP = leave as is) */
 	RS_FI,                     /* label, kind, count: make it inject a fault into itself */
 };
 
@@ -66,8 +67,10 @@ struct msg_rs {
 	uint32_t policy;       /* RS_SET */
 	grant_id_t grant;      /* RS_STATUS, RS_LOG: where the row goes */
 	uint32_t len;
-	uint8_t pad[8];
+	uint32_t backoff_ms;   /* RS_SET: first backoff delay (0: restart at once every time) */
+	uint8_t pad[4];
 };
+#define RS_KEEP 0xffffffffu
 _Static_assert(sizeof(struct msg_rs) == 56, "msg_rs fills the message payload");
 
 struct rs_status {
@@ -82,6 +85,7 @@ struct rs_status {
 	uint32_t period_ms;        /* heartbeat period */
 	uint32_t max_restarts;     /* in a window before it is marked failed */
 	uint32_t policy;
+	uint32_t backoff_ms;       /* first backoff delay; doubles with each crash */
 };
 
 struct rs_log_entry {

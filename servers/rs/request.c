@@ -50,6 +50,7 @@ int do_status(message *m)
 		.last_recovery_us = s->last_recovery_us,
 		.up_ticks = s->state == RS_RUNNING ? (uint32_t)sys_uptime() - s->started : 0,
 		.period_ms = s->period_ms, .max_restarts = s->max_restarts, .policy = s->policy,
+		.backoff_ms = s->backoff_ms,
 	};
 	strlcpy(st.label, s->label, sizeof(st.label));
 	return copy_out(m, &st, sizeof(st));
@@ -119,8 +120,10 @@ int do_set(message *m)
 		return -EPERM;
 	if ((m->rs.period_ms && (m->rs.period_ms < 20 || m->rs.period_ms > 600000)) ||
 	    (m->rs.policy && m->rs.policy != RS_POLICY_RESTART && m->rs.policy != RS_POLICY_DOWN) ||
-	    m->rs.max_restarts > 1000)
+	    m->rs.max_restarts > 1000 || (m->rs.backoff_ms != RS_KEEP && m->rs.backoff_ms > RS_BACKOFF_MAX_MS))
 		return -EINVAL;
+	if (m->rs.backoff_ms != RS_KEEP)
+		s->backoff_ms = m->rs.backoff_ms;
 	if (m->rs.period_ms)
 		s->period_ms = m->rs.period_ms;
 	if (m->rs.max_restarts)

@@ -27,6 +27,7 @@ struct rs_service {
 	uint32_t policy;             /* enum rs_policy */
 	uint32_t period_ms;
 	uint32_t max_restarts;
+	uint32_t backoff_ms;         /* first backoff delay */
 	uint32_t restarts;
 	uint32_t window_start;       /* tick the current crash window began */
 	uint32_t window_crashes;

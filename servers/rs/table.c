@@ -131,6 +131,7 @@ static void add_service(const char *label, uint32_t module, endpoint_t ep)
 	s->policy = RS_POLICY_RESTART;
 	s->period_ms = RS_DEFAULT_PERIOD_MS;
 	s->max_restarts = RS_DEFAULT_MAX_RESTARTS;
+	s->backoff_ms = RS_BACKOFF_FIRST_MS;
 	s->started = now();
 	s->log_index = -1;
 }
@@ -244,12 +245,12 @@ void table_failed(struct rs_service *s, uint32_t reason, int32_t detail)
 			    detail, s->window_crashes, RS_WINDOW_MS);
 		s->state = RS_FAILED;
 		ds_delete(s->label);             /* its clients now get an error at once */
-	} else if (s->window_crashes == 1) {
+	} else if (s->window_crashes == 1 || s->backoff_ms == 0) {
 		service_log("%s died (%s %d): restarting", s->label, reason_names[reason], detail);
 		restart_now(s);
 	} else {
 		uint32_t shift = s->window_crashes - 2 < 16 ? s->window_crashes - 2 : 16;
-		uint32_t delay = RS_BACKOFF_FIRST_MS << shift;
+		uint32_t delay = s->backoff_ms << shift;
 		delay = delay < RS_BACKOFF_MAX_MS ? delay : RS_BACKOFF_MAX_MS;
 		service_log("%s died (%s %d), crash %u in the window: restarting in %u ms", s->label,
 			    reason_names[reason], detail, s->window_crashes, delay);
