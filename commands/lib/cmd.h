@@ -35,6 +35,12 @@ void cmd_error(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)
 void cmd_prompt(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 /* Reads an answer line from standard input: whether it starts with y or Y. */
 int cmd_answer_yes(void);
+/*
+ * name as GNU's messages show a file name: as it is, or quoted for the
+ * shell when it has blanks, quotes, control or other special characters
+ * (quote.c). The text lives until the next call.
+ */
+const char *quoted(const char *name);
 /* Writes "name: <what>: <strerror(error)>\n". */
 void cmd_error_errno(const char *what, int error);
 /* Writes "usage: <text>\n" and exits with status. */
