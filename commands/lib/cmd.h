@@ -31,6 +31,8 @@ extern const char *cmd_name;
 void cmd_init(const char *name);
 /* Writes "name: <message>\n" to fd 2 in one write. */
 void cmd_error(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
+/* Writes the text to fd 2 as it is, in one write (reports such as dd's). */
+void cmd_message(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 /* Writes "name: <question>" without a newline, for -i prompts. */
 void cmd_prompt(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 /* Reads an answer line from standard input: whether it starts with y or Y. */

@@ -58,6 +58,14 @@ void cmd_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+void cmd_message(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	write_message("", fmt, ap, 0);
+	va_end(ap);
+}
+
 void cmd_prompt(const char *fmt, ...)
 {
 	char prefix[128];

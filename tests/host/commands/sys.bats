@@ -81,3 +81,111 @@ restore_nums() {
     compare_usage md5sum --quiet words.txt
     compare_usage sha256sum -c -z words.txt
 }
+
+# --- dd ---
+
+# compare_dd ARGS...: runs our dd and the host's, each in a fresh copy of
+# the test's files (so that of= files can be compared afterwards), and
+# requires the same stdout, status, files, and stderr but for the bytes
+# line, which ours shortens to "N bytes copied" (GNU adds sizes, time and
+# speed).
+compare_dd() {
+    local side status dir
+    for side in ours host; do
+        rm -rf "$BATS_TEST_TMPDIR/$side" && mkdir "$BATS_TEST_TMPDIR/$side"
+        find "$BATS_TEST_TMPDIR" -maxdepth 1 -type f -exec cp {} "$BATS_TEST_TMPDIR/$side/" \;
+    done
+    for side in ours host; do
+        dir=$BATS_TEST_TMPDIR/$side
+        status=0
+        if [ "$side" = ours ]; then
+            (cd "$dir" && exec "$B/dd" "$@") < "${STDIN:-/dev/null}" > "$dir.out" 2> "$dir.err" || status=$?
+        else
+            (cd "$dir" && exec env dd "$@") < "${STDIN:-/dev/null}" > "$dir.out" 2> "$dir.err" || status=$?
+        fi
+        echo "$status" > "$dir.status"
+        grep -v -E '^[0-9]+ bytes? (\(.*\) )?copied' "$dir.err" > "$dir.err.records" || true
+    done
+    cd "$BATS_TEST_TMPDIR"
+    for part in out err.records status; do
+        if ! cmp -s "host.$part" "ours.$part"; then
+            echo "$part differs for dd $*"; diff "host.$part" "ours.$part" | head -20; return 1
+        fi
+    done
+    diff -r host ours || { echo "files differ for dd $*"; return 1; }
+    if grep -q -E '^[0-9]+ bytes? .*copied' host.err; then
+        grep -q -E '^[0-9]+ bytes? copied$' ours.err || { echo "bytes line missing"; cat ours.err; return 1; }
+    fi
+}
+
+@test "dd_copies_with_block_sizes_counts_and_reblocking" {
+    seq 1 3000 > in.txt
+    STDIN=in.txt compare_dd
+    compare_dd if=in.txt of=out
+    compare_dd if=in.txt of=out bs=100 count=3
+    compare_dd if=in.txt of=out ibs=7 obs=100
+    compare_dd if=in.txt of=out ibs=1000 obs=512 count=2
+    compare_dd if=in.txt bs=1k count=2
+    compare_dd if=in.txt of=out bs=2x3 count=5
+    STDIN=in.txt compare_dd of=out bs=1 count=10B
+    compare_dd if=in.txt of=out bs=1kB count=2
+    compare_dd if=in.txt of=out bs=1KiB count=1
+    compare_dd if=in.txt of=out bs=1b count=3
+    compare_dd if=in.txt of=out bs=1w count=3
+    compare_dd if=in.txt of=out count=0
+    compare_dd if=empty.txt of=out
+}
+
+@test "dd_a_short_read_from_a_pipe_is_a_partial_record" {
+    seq 1 100 > in.txt
+    { cat in.txt; } | "$B/dd" bs=4096 of=ours.out 2> ours.err
+    { cat in.txt; } | dd bs=4096 of=host.out 2> host.err
+    cmp ours.out host.out
+    [ "$(head -n 2 ours.err)" = "$(head -n 2 host.err)" ]
+}
+
+@test "dd_skips_and_seeks_and_truncates_unless_notrunc" {
+    seq 1 3000 > in.txt
+    printf 'abcdefghijklmnopqrstuvwxyz\n' > out
+    compare_dd if=in.txt of=out bs=100 skip=3 count=2
+    compare_dd if=in.txt of=out bs=1 skip=5B count=3
+    compare_dd if=in.txt of=out bs=1 count=1 seek=1
+    compare_dd if=in.txt of=out bs=1 count=1 conv=notrunc
+    compare_dd if=in.txt of=out bs=5 count=2 seek=2 conv=notrunc
+    compare_dd if=in.txt of=new bs=5 count=2 seek=3
+    compare_dd if=in.txt of=out bs=1M skip=100
+    STDIN=in.txt compare_dd of=out bs=10 skip=3 count=2
+    cat in.txt | "$B/dd" of=ours.out bs=10 skip=3 count=2 2> /dev/null
+    cat in.txt | dd of=host.out bs=10 skip=3 count=2 2> /dev/null
+    cmp ours.out host.out
+}
+
+@test "dd_conv_sync_pads_and_status_controls_the_report" {
+    seq 1 1000 > in.txt
+    compare_dd if=in.txt of=out ibs=1000 obs=512 conv=sync
+    compare_dd if=in.txt of=out bs=1000 conv=sync,notrunc
+    compare_dd if=in.txt of=out status=none
+    compare_dd if=in.txt of=out status=noxfer
+    compare_dd if=in.txt of=out status=progress bs=10k
+    compare_dd if=in.txt of=out conv=excl
+    compare_dd if=in.txt of=absent conv=nocreat
+}
+
+@test "dd_reports_bad_operands_missing_files_and_unwritable_output" {
+    mkdir dir
+    compare_dd if=/nope
+    compare_dd if=in.txt of=out
+    compare_dd bs=abc
+    compare_dd bs=0
+    compare_dd bs=-1
+    compare_dd count=1Q
+    compare_dd count=2x
+    compare_dd if=words.txt of=dir
+    compare_dd if=words.txt of=/nope/out
+    compare_dd if=dir of=out
+    compare_usage dd foo=bar
+    compare_usage dd conv=xyz
+    compare_usage dd status=loud
+    compare_usage dd -x
+    compare_usage dd noequals
+}
