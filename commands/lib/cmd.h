@@ -43,6 +43,8 @@ int cmd_answer_yes(void);
  * (quote.c). The text lives until the next call.
  */
 const char *quoted(const char *name);
+/* The same, quoted even when it is harmless ('name'). */
+const char *quoted_always(const char *name);
 /* Writes "name: <what>: <strerror(error)>\n". */
 void cmd_error_errno(const char *what, int error);
 /* Writes "usage: <text>\n" and exits with status. */
@@ -129,6 +131,10 @@ typedef int (*entry_fn)(const char *child, const struct dirent *entry, void *ctx
 int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx);
 /* The last component of path, for cp/mv/ln into a directory (malloc'd). */
 char *path_base(const char *path);
+/* "drwxr-xr-x" as ls -l shows a mode, with s/S and t/T (modes.c). */
+void mode_string(mode_t mode, char text[11]);
+/* "regular file", "directory", ... as stat's %F says; size tells an empty file. */
+const char *file_type_name(mode_t mode, long long size);
 /* Removes path and everything under it; reports errors, nonzero if any. */
 int remove_tree(const char *path);
 /* Offset where the last n lines of data begin (a final line may lack '\n'). */

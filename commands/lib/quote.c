@@ -1,8 +1,8 @@
 /*
  * File names in messages, quoted as GNU's quotef quotes them: as they are
- * when they are harmless to a shell, else in single quotes (double quotes
- * for a name whose only awkward character is a quote), with control
- * characters written $'\n'.
+ * when they are harmless to a shell (or always, as stat's %N does), else
+ * in single quotes (double quotes for a name whose only awkward character
+ * is a quote), with control characters written $'\n'.
  */
 #include "cmd.h"
 #include <stdlib.h>
@@ -62,11 +62,11 @@ static char *put_control(char *out, unsigned char c)
 	return append(out, "''");
 }
 
-const char *quoted(const char *name)
+static const char *quote(const char *name, int always)
 {
 	free(last_quoted);
 	last_quoted = NULL;
-	if (!needs_quotes(name))
+	if (!always && !needs_quotes(name))
 		return name;
 	size_t len = strlen(name);
 	char *out = last_quoted = cmd_malloc(len * 10 + 3);
@@ -87,4 +87,14 @@ const char *quoted(const char *name)
 	}
 	strcpy(out, "'");
 	return last_quoted;
+}
+
+const char *quoted(const char *name)
+{
+	return quote(name, 0);
+}
+
+const char *quoted_always(const char *name)
+{
+	return quote(name, 1);
 }
