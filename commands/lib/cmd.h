@@ -121,6 +121,9 @@ int copy_path(const struct copy_options *co, const char *src, const char *dst);
 int cmd_lstat(const char *path, struct stat *st);
 /* The name with ID id in a passwd-style file (name:x:id:...), malloc'd, or NULL. */
 char *cmd_account_name(const char *file, unsigned long id);
+/* The ID of the account named name in such a file (and in /etc/passwd the
+ * login group, if group is not NULL); 0, or -1 if there is none. */
+int cmd_account_id(const char *file, const char *name, unsigned long *id, unsigned long *group);
 /* Joins a directory and a name with one '/'; the result is malloc'd. */
 char *path_join(const char *dir, const char *name);
 /* Calls fn(child path, entry, ctx) for each entry of directory path but
