@@ -316,3 +316,57 @@ compare_owners() {
     compare_usage chgrp
     compare_usage chgrp bin
 }
+
+# --- du ---
+
+make_du_tree() {
+    mkdir -p tree/a/b tree/c
+    head -c 1 /dev/zero > tree/one
+    head -c 10000 /dev/zero > tree/a/ten
+    head -c 100000 /dev/zero > tree/a/b/hundred
+    head -c 1100000 /dev/zero > tree/c/big
+    ln tree/a/ten tree/c/hardlink
+    ln -s ../one tree/a/link
+}
+
+@test "du_counts_blocks_of_trees_in_kibibytes" {
+    make_du_tree
+    compare du tree
+    compare du -a tree
+    compare du -s tree tree/a
+    compare du -k tree/c
+    compare du -c tree/a tree/c
+    compare du -d 1 tree
+    compare du -d 0 -a tree
+    compare du tree/one tree/a/link
+    compare du -x tree
+    cd tree && compare du && compare du -s .
+}
+
+@test "du_counts_hard_links_and_repeated_operands_once" {
+    make_du_tree
+    compare du -a tree/a tree/c
+    compare du -s tree tree/a tree
+    compare du tree/a/ten tree/c/hardlink
+}
+
+@test "du_h_rounds_up_like_gnu" {
+    make_du_tree
+    compare du -h tree
+    compare du -ah tree
+    compare du -sh tree tree/c/big
+    for n in 1 1023 1024 1025 1536 10239 10240 10241 1048575 1048576 1100000 10485760 20971520; do
+        head -c "$n" /dev/zero > "f$n"
+    done
+    compare du -h f*
+    compare du -hc f*
+    mkdir -p deep/x/y && compare du -h deep
+}
+
+@test "du_reports_missing_files_and_bad_options" {
+    make_du_tree
+    compare du tree nope tree/a
+    compare_usage du -s -a tree
+    compare_usage du -d x tree
+    compare_usage du -z
+}
