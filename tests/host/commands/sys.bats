@@ -370,3 +370,46 @@ make_du_tree() {
     compare_usage du -d x tree
     compare_usage du -z
 }
+
+# --- df ---
+
+# compare_settled CMD ARGS...: compare, tried a few times, for figures of
+# file systems that others are writing to (the disk under the test).
+compare_settled() {
+    local try
+    for try in 1 2 3 4 5; do
+        compare "$@" > /dev/null && return 0
+        sleep 1
+    done
+    compare "$@"
+}
+
+@test "df_shows_the_file_systems_that_hold_the_operands" {
+    compare df /dev
+    compare df -k /dev /proc
+    compare df -h /dev /dev/shm
+    compare df -T /dev
+    compare df -hT /dev/null
+    compare_settled df .
+    compare_settled df -h . /
+}
+
+@test "df_without_operands_lists_real_file_systems_once" {
+    compare_settled df
+    compare_settled df -h
+    compare_settled df -T
+    compare_settled df -a
+    compare df -t tmpfs -t devtmpfs
+    compare df -a -T -t cgroup
+    compare_settled df -x tmpfs
+}
+
+@test "df_reports_missing_files_unknown_types_and_bad_options" {
+    compare df /nope
+    compare_settled df /dev /nope .
+    compare df -t nosuchfs
+    compare df -t ext4 /dev
+    compare df -t tmpfs -x tmpfs
+    compare_usage df -z
+    compare_usage df -t
+}
