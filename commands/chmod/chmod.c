@@ -4,14 +4,16 @@
  * of u, g, o to copy that class's bits), e.g. "u+x,go-w" or "a=r". With no
  * u, g, o or a the clause applies to all three classes, except the bits
  * the umask leaves out, as POSIX says. A mode may start with "-" ("-w");
- * "--" ends the options.
+ * "--" ends the options. -R changes whole trees: each directory before
+ * what is in it, leaving symbolic links inside them alone (as GNU).
  */
 #include "../lib/cmd.h"
+#include <dirent.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#define USAGE "chmod mode file..."
+#define USAGE "chmod [-R] mode file..."
 
 #define WHO_U 04700
 #define WHO_G 02070
@@ -91,33 +93,78 @@ static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *resu
 	return 0;
 }
 
-static int change(const char *text, const char *path)
+/* What every change needs: the mode as written and whether to descend. */
+struct change_request {
+	const char *text;
+	int recursive;
+};
+
+static int change_tree(const struct change_request *request, const char *path, int top);
+
+static int change_entry(const char *child, const struct dirent *entry, void *context)
+{
+	(void)entry;
+	return change_tree(context, child, 0);
+}
+
+/* Changes path (following a link only when it is an operand), then with -R what is below it. */
+static int change_tree(const struct change_request *request, const char *path, int top)
 {
 	struct stat st;
 	mode_t mode;
-	if (stat(path, &st) < 0) {
+	if ((top ? stat(path, &st) : cmd_lstat(path, &st)) < 0) {
 		cmd_error("cannot access '%s': %s", path, strerror(errno));
 		return 1;
 	}
-	if (parse_octal(text, &mode) < 0 && apply_symbolic(text, st.st_mode, S_ISDIR(st.st_mode), &mode) < 0) {
-		cmd_error("invalid mode: '%s'", text);
+	if (!top && S_ISLNK(st.st_mode))
+		return 0;
+	if (parse_octal(request->text, &mode) < 0 &&
+	    apply_symbolic(request->text, st.st_mode, S_ISDIR(st.st_mode), &mode) < 0) {
+		cmd_error("invalid mode: '%s'", request->text);
 		cmd_usage(1, USAGE);
 	}
+	int status = 0;
 	if (chmod(path, mode) < 0) {
 		cmd_error("changing permissions of '%s': %s", path, strerror(errno));
-		return 1;
+		status = 1;
 	}
-	return 0;
+	if (request->recursive && S_ISDIR(st.st_mode))
+		status |= for_each_entry(path, "read directory", change_entry, (void *)request);
+	return status;
+}
+
+/* Whether word is the -R option ("-R", "-RR"): a mode never looks like that. */
+static int is_recursive_option(const char *word)
+{
+	return word[0] == '-' && word[1] == 'R' && strspn(word + 1, "R") == strlen(word + 1);
+}
+
+/* Takes -R out of the arguments before "--", wherever it stands (GNU permutes). */
+static int take_options(int argc, char **argv, int *recursive)
+{
+	int kept = 1;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (++i < argc)
+				argv[kept++] = argv[i];
+			break;
+		}
+		if (is_recursive_option(argv[i]))
+			*recursive = 1;
+		else
+			argv[kept++] = argv[i];
+	}
+	return kept;
 }
 
 int main(int argc, char **argv)
 {
-	int first = 1;
+	struct change_request request = { NULL, 0 };
 	cmd_init("chmod");
 	creation_mask = umask(0);
 	umask(creation_mask);
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
+	int first = 1;
+	argc = take_options(argc, argv, &request.recursive);
 	if (first >= argc) {
 		cmd_error("missing operand");
 		cmd_usage(1, USAGE);
@@ -132,8 +179,9 @@ int main(int argc, char **argv)
 		cmd_error("missing operand after '%s'", text);
 		cmd_usage(1, USAGE);
 	}
+	request.text = text;
 	int status = 0;
 	for (int i = first + 1; i < argc; i++)
-		status |= change(text, argv[i]);
+		status |= change_tree(&request, argv[i], 1);
 	cmd_exit(status);
 }

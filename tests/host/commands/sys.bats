@@ -441,3 +441,46 @@ same_uptime() {
     compare_usage uptime -x
     compare_usage uptime now
 }
+
+# --- chmod -R ---
+
+# compare_modes ARGS...: our chmod and the host's on fresh copies of a
+# tree; output, status and the modes left behind must be the same.
+compare_modes() {
+    local side status
+    for side in ours host; do
+        rm -rf "$BATS_TEST_TMPDIR/$side" && mkdir -p "$BATS_TEST_TMPDIR/$side/tree/sub/deep"
+        (
+            cd "$BATS_TEST_TMPDIR/$side" || exit 1
+            echo a > tree/file; echo b > tree/sub/deep/f; echo c > top; chmod 600 top
+            ln -s ../top tree/link
+            status=0
+            if [ "$side" = ours ]; then "$B/chmod" "$@" || status=$?; else env chmod "$@" || status=$?; fi
+            echo "status $status"
+            find . ! -type l -exec stat -c '%n %a' {} + | sort
+        ) > "$BATS_TEST_TMPDIR/$side.out" 2> "$BATS_TEST_TMPDIR/$side.err"
+    done
+    cd "$BATS_TEST_TMPDIR"
+    diff host.out ours.out || { echo "output or modes differ for chmod $*"; return 1; }
+    diff host.err ours.err || { echo "stderr differs for chmod $*"; return 1; }
+}
+
+@test "chmod_R_changes_whole_trees_but_not_through_links" {
+    umask 022
+    compare_modes -R 750 tree
+    compare_modes -R go-rwx tree top
+    compare_modes -R a+X tree
+    compare_modes -R u=rwx,go= tree/sub
+    compare_modes 700 -R tree
+    compare_modes -RR 711 tree
+    compare_modes -R -- -w tree
+    compare_modes -R 644 tree/link
+    compare_modes 640 tree/link
+}
+
+@test "chmod_R_reports_missing_files_and_goes_on" {
+    compare_modes -R 700 nope tree
+    compare_usage chmod -R 9 tree
+    compare_usage chmod -R
+    compare_usage chmod -R 755
+}
