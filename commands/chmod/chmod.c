@@ -8,17 +8,13 @@
  * what is in it, leaving symbolic links inside them alone (as GNU).
  */
 #include "../lib/cmd.h"
+#include "../lib/mode_symbolic.h"
 #include <dirent.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define USAGE "chmod [-R] mode file..."
-
-#define WHO_U 04700
-#define WHO_G 02070
-#define WHO_O 01007
-#define WHO_ALL (WHO_U | WHO_G | WHO_O)
 
 /* An octal mode; -1 if text is not one. */
 static int parse_octal(const char *text, mode_t *mode)
@@ -37,61 +33,7 @@ static int parse_octal(const char *text, mode_t *mode)
 	return 0;
 }
 
-/* The bits of class who (WHO_U...) set in old, spread to all classes. */
-static mode_t copy_class(mode_t old, char who)
-{
-	unsigned bits = who == 'u' ? (old >> 6) & 7 : who == 'g' ? (old >> 3) & 7 : old & 7;
-	return (mode_t)(bits << 6 | bits << 3 | bits);
-}
-
 static mode_t creation_mask;  /* the umask, read once in main */
-
-/* Applies a symbolic mode to old; -1 if it is malformed. */
-static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *result)
-{
-	mode_t mode = old & 07777;
-	for (;;) {
-		mode_t who = 0;
-		for (; strchr("ugoa", *text) && *text; text++)
-			who |= *text == 'u' ? WHO_U : *text == 'g' ? WHO_G : *text == 'o' ? WHO_O : WHO_ALL;
-		mode_t masked = who == 0 ? creation_mask : 0;
-		if (who == 0)
-			who = WHO_ALL;
-		if (!*text || !strchr("+-=", *text))
-			return -1;
-		while (*text && strchr("+-=", *text)) {
-			char op = *text++;
-			mode_t perm = 0;
-			if (*text && strchr("ugo", *text)) {
-				perm = copy_class(mode, *text++) & 0777;
-			} else {
-				for (; *text && strchr("rwxXst", *text); text++) {
-					switch (*text) {
-					case 'r': perm |= 0444; break;
-					case 'w': perm |= 0222; break;
-					case 'x': perm |= 0111; break;
-					case 'X': if (is_dir || (mode & 0111)) perm |= 0111; break;
-					case 's': perm |= 06000; break;
-					case 't': perm |= S_ISVTX; break;
-					}
-				}
-			}
-			perm &= who & ~masked;
-			if (op == '+')
-				mode |= perm;
-			else if (op == '-')
-				mode &= ~perm;
-			else
-				mode = (mode & ~(who & 0777) & ~(who & 06000 & ~perm) & ~(who & S_ISVTX & ~perm)) | perm;
-		}
-		if (*text == '\0')
-			break;
-		if (*text++ != ',')
-			return -1;
-	}
-	*result = mode;
-	return 0;
-}
 
 /* What every change needs: the mode as written and whether to descend. */
 struct change_request {
@@ -119,7 +61,7 @@ static int change_tree(const struct change_request *request, const char *path, i
 	if (!top && S_ISLNK(st.st_mode))
 		return 0;
 	if (parse_octal(request->text, &mode) < 0 &&
-	    apply_symbolic(request->text, st.st_mode, S_ISDIR(st.st_mode), &mode) < 0) {
+	    mode_apply_symbolic(request->text, st.st_mode, S_ISDIR(st.st_mode), creation_mask, &mode) < 0) {
 		cmd_error("invalid mode: '%s'", request->text);
 		cmd_usage(1, USAGE);
 	}
@@ -171,7 +113,7 @@ int main(int argc, char **argv)
 	}
 	const char *text = argv[first];
 	mode_t check;
-	if (parse_octal(text, &check) < 0 && apply_symbolic(text, 0, 0, &check) < 0) {
+	if (parse_octal(text, &check) < 0 && mode_apply_symbolic(text, 0, 0, creation_mask, &check) < 0) {
 		cmd_error("invalid mode: '%s'", text);
 		cmd_usage(1, USAGE);
 	}

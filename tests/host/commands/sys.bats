@@ -373,13 +373,13 @@ make_du_tree() {
 
 # --- df ---
 
-# compare_settled CMD ARGS...: compare, tried a few times, for figures of
-# file systems that others are writing to (the disk under the test).
+# compare_settled CMD ARGS...: compare, tried up to 30 times, for figures
+# of file systems that others are writing to (the disk under the test).
 compare_settled() {
     local try
-    for try in 1 2 3 4 5; do
+    for try in $(seq 1 30); do
         compare "$@" > /dev/null && return 0
-        sleep 1
+        sleep 0.3
     done
     compare "$@"
 }
