@@ -29,7 +29,7 @@
 extern const char *cmd_name;
 
 void cmd_init(const char *name);
-/* Writes "name: <message>\n" to fd 2 in one write. */
+/* Flushes standard output, then writes "name: <message>\n" to fd 2 in one write. */
 void cmd_error(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 /* Writes the text to fd 2 as it is, in one write (reports such as dd's). */
 void cmd_message(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));

@@ -245,7 +245,7 @@ make_stat_files() {
     # GNU on Linux says "cannot statx"
     run "$B/stat" -c %n file /nope
     [ "$status" -eq 1 ]
-    [ "$output" = "stat: cannot stat '/nope': No such file or directory"$'\n'"file" ]
+    [ "$output" = "file"$'\n'"stat: cannot stat '/nope': No such file or directory" ]
     ! env stat /nope 2> /dev/null
     compare stat -c '%5%' file
     compare stat -c 'x%5' file
