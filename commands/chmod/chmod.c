@@ -9,7 +9,6 @@
  */
 #include "../lib/cmd.h"
 #include "../lib/mode_symbolic.h"
-#include <dirent.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,44 +34,21 @@ static int parse_octal(const char *text, mode_t *mode)
 
 static mode_t creation_mask;  /* the umask, read once in main */
 
-/* What every change needs: the mode as written and whether to descend. */
-struct change_request {
-	const char *text;
-	int recursive;
-};
-
-static int change_tree(const struct change_request *request, const char *path, int top);
-
-static int change_entry(const char *child, const struct dirent *entry, void *context)
+/* Gives path the mode text says (symbolic modes depend on its old mode). */
+static int change_mode(const char *path, const struct stat *st, void *context)
 {
-	(void)entry;
-	return change_tree(context, child, 0);
-}
-
-/* Changes path (following a link only when it is an operand), then with -R what is below it. */
-static int change_tree(const struct change_request *request, const char *path, int top)
-{
-	struct stat st;
+	const char *text = context;
 	mode_t mode;
-	if ((top ? stat(path, &st) : cmd_lstat(path, &st)) < 0) {
-		cmd_error("cannot access '%s': %s", path, strerror(errno));
-		return 1;
-	}
-	if (!top && S_ISLNK(st.st_mode))
-		return 0;
-	if (parse_octal(request->text, &mode) < 0 &&
-	    mode_apply_symbolic(request->text, st.st_mode, S_ISDIR(st.st_mode), creation_mask, &mode) < 0) {
-		cmd_error("invalid mode: '%s'", request->text);
+	if (parse_octal(text, &mode) < 0 && mode_apply_symbolic(text, st->st_mode, S_ISDIR(st->st_mode),
+	    creation_mask, &mode) < 0) {
+		cmd_error("invalid mode: '%s'", text);
 		cmd_usage(1, USAGE);
 	}
-	int status = 0;
 	if (chmod(path, mode) < 0) {
 		cmd_error("changing permissions of '%s': %s", path, strerror(errno));
-		status = 1;
+		return 1;
 	}
-	if (request->recursive && S_ISDIR(st.st_mode))
-		status |= for_each_entry(path, "read directory", change_entry, (void *)request);
-	return status;
+	return 0;
 }
 
 /* Whether word is the -R option ("-R", "-RR"): a mode never looks like that. */
@@ -101,12 +77,12 @@ static int take_options(int argc, char **argv, int *recursive)
 
 int main(int argc, char **argv)
 {
-	struct change_request request = { NULL, 0 };
+	int recursive = 0;
 	cmd_init("chmod");
 	creation_mask = umask(0);
 	umask(creation_mask);
 	int first = 1;
-	argc = take_options(argc, argv, &request.recursive);
+	argc = take_options(argc, argv, &recursive);
 	if (first >= argc) {
 		cmd_error("missing operand");
 		cmd_usage(1, USAGE);
@@ -121,9 +97,8 @@ int main(int argc, char **argv)
 		cmd_error("missing operand after '%s'", text);
 		cmd_usage(1, USAGE);
 	}
-	request.text = text;
 	int status = 0;
 	for (int i = first + 1; i < argc; i++)
-		status |= change_tree(&request, argv[i], 1);
+		status |= change_tree(argv[i], recursive, change_mode, (void *)text);
 	cmd_exit(status);
 }

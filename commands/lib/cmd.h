@@ -16,6 +16,24 @@
 #ifndef S_IFSOCK
 #define S_IFSOCK 0140000
 #endif /* S_IFSOCK */
+#ifndef S_IFLNK
+#define S_IFLNK 0120000
+#endif /* S_IFLNK */
+#ifndef S_IFREG
+#define S_IFREG 0100000
+#endif /* S_IFREG */
+#ifndef S_IFBLK
+#define S_IFBLK 0060000
+#endif /* S_IFBLK */
+#ifndef S_IFDIR
+#define S_IFDIR 0040000
+#endif /* S_IFDIR */
+#ifndef S_IFCHR
+#define S_IFCHR 0020000
+#endif /* S_IFCHR */
+#ifndef S_IFIFO
+#define S_IFIFO 0010000
+#endif /* S_IFIFO */
 #ifndef DT_LNK
 #define DT_LNK 10  /* struct dirent's d_type of a symbolic link */
 #endif /* DT_LNK */
@@ -132,6 +150,14 @@ char *path_join(const char *dir, const char *name);
 struct dirent;
 typedef int (*entry_fn)(const char *child, const struct dirent *entry, void *ctx);
 int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx);
+/*
+ * For chmod -R and chown -R: calls act(path, status, ctx) on path (a link
+ * there is followed) and, if recursive, on everything below it, each
+ * directory before its contents; links below are left alone. A file that
+ * is not there is reported as "cannot access 'path'". ORs the results.
+ */
+typedef int (*tree_fn)(const char *path, const struct stat *st, void *ctx);
+int change_tree(const char *path, int recursive, tree_fn act, void *ctx);
 /* The last component of path, for cp/mv/ln into a directory (malloc'd). */
 char *path_base(const char *path);
 /* "drwxr-xr-x" as ls -l shows a mode, with s/S and t/T (modes.c). */

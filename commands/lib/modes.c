@@ -1,21 +1,34 @@
 /* File modes in words and letters, for ls -l and stat. */
 #include "cmd.h"
 
-static char type_letter(mode_t mode)
+/* Each file type: ls's letter and stat's words. */
+static const struct file_type {
+	mode_t type;
+	char letter;
+	const char *name;
+} file_types[] = {
+	{ S_IFREG, '-', "regular file" },
+	{ S_IFDIR, 'd', "directory" },
+	{ S_IFLNK, 'l', "symbolic link" },
+	{ S_IFCHR, 'c', "character special file" },
+	{ S_IFBLK, 'b', "block special file" },
+	{ S_IFIFO, 'p', "fifo" },
+	{ S_IFSOCK, 's', "socket" },
+};
+
+static const struct file_type *file_type_of(mode_t mode)
 {
-	if (S_ISDIR(mode)) return 'd';
-	if (S_ISLNK(mode)) return 'l';
-	if (S_ISCHR(mode)) return 'c';
-	if (S_ISBLK(mode)) return 'b';
-	if (S_ISFIFO(mode)) return 'p';
-	if ((mode & S_IFMT) == S_IFSOCK) return 's';
-	return '-';
+	for (size_t i = 0; i < sizeof(file_types) / sizeof(file_types[0]); i++)
+		if ((mode & S_IFMT) == file_types[i].type)
+			return &file_types[i];
+	return NULL;
 }
 
 void mode_string(mode_t mode, char text[11])
 {
 	static const char letters[] = "rwxrwxrwx";
-	text[0] = type_letter(mode);
+	const struct file_type *type = file_type_of(mode);
+	text[0] = type ? type->letter : '-';
 	for (int i = 0; i < 9; i++)
 		text[i + 1] = (mode & (0400u >> i)) ? letters[i] : '-';
 	if (mode & S_ISUID)
@@ -29,12 +42,8 @@ void mode_string(mode_t mode, char text[11])
 
 const char *file_type_name(mode_t mode, long long size)
 {
-	if (S_ISREG(mode)) return size == 0 ? "regular empty file" : "regular file";
-	if (S_ISDIR(mode)) return "directory";
-	if (S_ISLNK(mode)) return "symbolic link";
-	if (S_ISCHR(mode)) return "character special file";
-	if (S_ISBLK(mode)) return "block special file";
-	if (S_ISFIFO(mode)) return "fifo";
-	if ((mode & S_IFMT) == S_IFSOCK) return "socket";
-	return "weird file";
+	const struct file_type *type = file_type_of(mode);
+	if (!type)
+		return "weird file";
+	return type->type == S_IFREG && size == 0 ? "regular empty file" : type->name;
 }

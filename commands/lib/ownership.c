@@ -10,7 +10,6 @@
  */
 #include "cmd.h"
 #include "ownership.h"
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,32 +75,15 @@ static void parse_owner_spec(const char *spec, struct ownership *o)
 	free(user);
 }
 
-static int change_tree(struct ownership *o, const char *path, int top);
-
-static int change_entry(const char *child, const struct dirent *entry, void *context)
+static int change_owner(const char *path, const struct stat *st, void *context)
 {
-	(void)entry;
-	return change_tree(context, child, 0);
-}
-
-/* Changes path, and with -R everything below it; 0 or 1. */
-static int change_tree(struct ownership *o, const char *path, int top)
-{
-	struct stat st;
-	if ((top ? stat(path, &st) : cmd_lstat(path, &st)) < 0) {
-		cmd_error("cannot access '%s': %s", path, strerror(errno));
-		return 1;
-	}
-	if (!top && S_ISLNK(st.st_mode))
-		return 0;  /* no lchown: leave links inside the tree as they are */
-	int status = 0;
+	const struct ownership *o = context;
+	(void)st;
 	if (chown(path, (uid_t)o->uid, (gid_t)o->gid) < 0) {
 		cmd_error("changing %s of '%s': %s", o->group_only ? "group" : "ownership", path, strerror(errno));
-		status = 1;
+		return 1;
 	}
-	if (o->recursive && S_ISDIR(st.st_mode))
-		status |= for_each_entry(path, "read directory", change_entry, o);
-	return status;
+	return 0;
 }
 
 int ownership_main(int argc, char **argv, int group_only, const char *usage)
@@ -130,6 +112,6 @@ int ownership_main(int argc, char **argv, int group_only, const char *usage)
 		parse_owner_spec(spec, &o);
 	int status = 0;
 	for (int i = opts.index; i < argc; i++)
-		status |= change_tree(&o, argv[i], 1);
+		status |= change_tree(argv[i], o.recursive, change_owner, &o);
 	return status;
 }

@@ -256,27 +256,32 @@ make_stat_files() {
 
 # --- chown and chgrp ---
 
-# compare_owners CMD ARGS...: runs ours and the host's on fresh copies of
-# a small tree and compares output, status and the owners left behind
-# (as root both change them; as anyone else both fail the same way).
-compare_owners() {
-    local cmd=$1 side status
-    shift
+# compare_on_tree FORMAT CMD ARGS...: runs ours and the host's on fresh
+# copies of a small tree (with a link in it) and compares output, status,
+# and what `stat -c FORMAT` says of everything but the link afterwards
+# (chown as root changes owners; as anyone else both fail the same way).
+compare_on_tree() {
+    local format=$1 cmd=$2 side status
+    shift 2
     for side in ours host; do
-        rm -rf "$BATS_TEST_TMPDIR/$side" && mkdir -p "$BATS_TEST_TMPDIR/$side/tree/sub"
+        rm -rf "$BATS_TEST_TMPDIR/$side" && mkdir -p "$BATS_TEST_TMPDIR/$side/tree/sub/deep"
         (
             cd "$BATS_TEST_TMPDIR/$side" || exit 1
-            echo a > tree/file; echo b > tree/sub/deep; echo c > top
+            echo a > tree/file; echo b > tree/sub/deep/f; echo c > top; chmod 600 top
             ln -s ../top tree/link
             status=0
             if [ "$side" = ours ]; then "$B/$cmd" "$@" || status=$?; else env "$cmd" "$@" || status=$?; fi
             echo "status $status"
-            find . ! -type l -exec stat -c '%n %u:%g' {} + | sort
+            find . ! -type l -exec stat -c "$format" {} + | sort
         ) > "$BATS_TEST_TMPDIR/$side.out" 2> "$BATS_TEST_TMPDIR/$side.err"
     done
     cd "$BATS_TEST_TMPDIR"
-    diff host.out ours.out || { echo "output or owners differ for $cmd $*"; return 1; }
+    diff host.out ours.out || { echo "output or files differ for $cmd $*"; return 1; }
     diff host.err ours.err || { echo "stderr differs for $cmd $*"; return 1; }
+}
+
+compare_owners() {
+    compare_on_tree '%n %u:%g' "$@"
 }
 
 @test "chown_sets_owner_and_group_by_name_or_number" {
@@ -444,25 +449,8 @@ same_uptime() {
 
 # --- chmod -R ---
 
-# compare_modes ARGS...: our chmod and the host's on fresh copies of a
-# tree; output, status and the modes left behind must be the same.
 compare_modes() {
-    local side status
-    for side in ours host; do
-        rm -rf "$BATS_TEST_TMPDIR/$side" && mkdir -p "$BATS_TEST_TMPDIR/$side/tree/sub/deep"
-        (
-            cd "$BATS_TEST_TMPDIR/$side" || exit 1
-            echo a > tree/file; echo b > tree/sub/deep/f; echo c > top; chmod 600 top
-            ln -s ../top tree/link
-            status=0
-            if [ "$side" = ours ]; then "$B/chmod" "$@" || status=$?; else env chmod "$@" || status=$?; fi
-            echo "status $status"
-            find . ! -type l -exec stat -c '%n %a' {} + | sort
-        ) > "$BATS_TEST_TMPDIR/$side.out" 2> "$BATS_TEST_TMPDIR/$side.err"
-    done
-    cd "$BATS_TEST_TMPDIR"
-    diff host.out ours.out || { echo "output or modes differ for chmod $*"; return 1; }
-    diff host.err ours.err || { echo "stderr differs for chmod $*"; return 1; }
+    compare_on_tree '%n %a' chmod "$@"
 }
 
 @test "chmod_R_changes_whole_trees_but_not_through_links" {
