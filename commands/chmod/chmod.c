@@ -4,19 +4,16 @@
  * of u, g, o to copy that class's bits), e.g. "u+x,go-w" or "a=r". With no
  * u, g, o or a the clause applies to all three classes, except the bits
  * the umask leaves out, as POSIX says. A mode may start with "-" ("-w");
- * "--" ends the options.
+ * "--" ends the options. -R changes whole trees: each directory before
+ * what is in it, leaving symbolic links inside them alone (as GNU).
  */
 #include "../lib/cmd.h"
+#include "../lib/mode_symbolic.h"
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#define USAGE "chmod mode file..."
-
-#define WHO_U 04700
-#define WHO_G 02070
-#define WHO_O 01007
-#define WHO_ALL (WHO_U | WHO_G | WHO_O)
+#define USAGE "chmod [-R] mode file..."
 
 /* An octal mode; -1 if text is not one. */
 static int parse_octal(const char *text, mode_t *mode)
@@ -35,71 +32,15 @@ static int parse_octal(const char *text, mode_t *mode)
 	return 0;
 }
 
-/* The bits of class who (WHO_U...) set in old, spread to all classes. */
-static mode_t copy_class(mode_t old, char who)
-{
-	unsigned bits = who == 'u' ? (old >> 6) & 7 : who == 'g' ? (old >> 3) & 7 : old & 7;
-	return (mode_t)(bits << 6 | bits << 3 | bits);
-}
-
 static mode_t creation_mask;  /* the umask, read once in main */
 
-/* Applies a symbolic mode to old; -1 if it is malformed. */
-static int apply_symbolic(const char *text, mode_t old, int is_dir, mode_t *result)
+/* Gives path the mode text says (symbolic modes depend on its old mode). */
+static int change_mode(const char *path, const struct stat *st, void *context)
 {
-	mode_t mode = old & 07777;
-	for (;;) {
-		mode_t who = 0;
-		for (; strchr("ugoa", *text) && *text; text++)
-			who |= *text == 'u' ? WHO_U : *text == 'g' ? WHO_G : *text == 'o' ? WHO_O : WHO_ALL;
-		mode_t masked = who == 0 ? creation_mask : 0;
-		if (who == 0)
-			who = WHO_ALL;
-		if (!*text || !strchr("+-=", *text))
-			return -1;
-		while (*text && strchr("+-=", *text)) {
-			char op = *text++;
-			mode_t perm = 0;
-			if (*text && strchr("ugo", *text)) {
-				perm = copy_class(mode, *text++) & 0777;
-			} else {
-				for (; *text && strchr("rwxXst", *text); text++) {
-					switch (*text) {
-					case 'r': perm |= 0444; break;
-					case 'w': perm |= 0222; break;
-					case 'x': perm |= 0111; break;
-					case 'X': if (is_dir || (mode & 0111)) perm |= 0111; break;
-					case 's': perm |= 06000; break;
-					case 't': perm |= S_ISVTX; break;
-					}
-				}
-			}
-			perm &= who & ~masked;
-			if (op == '+')
-				mode |= perm;
-			else if (op == '-')
-				mode &= ~perm;
-			else
-				mode = (mode & ~(who & 0777) & ~(who & 06000 & ~perm) & ~(who & S_ISVTX & ~perm)) | perm;
-		}
-		if (*text == '\0')
-			break;
-		if (*text++ != ',')
-			return -1;
-	}
-	*result = mode;
-	return 0;
-}
-
-static int change(const char *text, const char *path)
-{
-	struct stat st;
+	const char *text = context;
 	mode_t mode;
-	if (stat(path, &st) < 0) {
-		cmd_error("cannot access '%s': %s", path, strerror(errno));
-		return 1;
-	}
-	if (parse_octal(text, &mode) < 0 && apply_symbolic(text, st.st_mode, S_ISDIR(st.st_mode), &mode) < 0) {
+	if (parse_octal(text, &mode) < 0 && mode_apply_symbolic(text, st->st_mode, S_ISDIR(st->st_mode),
+	    creation_mask, &mode) < 0) {
 		cmd_error("invalid mode: '%s'", text);
 		cmd_usage(1, USAGE);
 	}
@@ -110,21 +51,45 @@ static int change(const char *text, const char *path)
 	return 0;
 }
 
+/* Whether word is the -R option ("-R", "-RR"): a mode never looks like that. */
+static int is_recursive_option(const char *word)
+{
+	return word[0] == '-' && word[1] == 'R' && strspn(word + 1, "R") == strlen(word + 1);
+}
+
+/* Takes -R out of the arguments before "--", wherever it stands (GNU permutes). */
+static int take_options(int argc, char **argv, int *recursive)
+{
+	int kept = 1;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (++i < argc)
+				argv[kept++] = argv[i];
+			break;
+		}
+		if (is_recursive_option(argv[i]))
+			*recursive = 1;
+		else
+			argv[kept++] = argv[i];
+	}
+	return kept;
+}
+
 int main(int argc, char **argv)
 {
-	int first = 1;
+	int recursive = 0;
 	cmd_init("chmod");
 	creation_mask = umask(0);
 	umask(creation_mask);
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
+	int first = 1;
+	argc = take_options(argc, argv, &recursive);
 	if (first >= argc) {
 		cmd_error("missing operand");
 		cmd_usage(1, USAGE);
 	}
 	const char *text = argv[first];
 	mode_t check;
-	if (parse_octal(text, &check) < 0 && apply_symbolic(text, 0, 0, &check) < 0) {
+	if (parse_octal(text, &check) < 0 && mode_apply_symbolic(text, 0, 0, creation_mask, &check) < 0) {
 		cmd_error("invalid mode: '%s'", text);
 		cmd_usage(1, USAGE);
 	}
@@ -134,6 +99,6 @@ int main(int argc, char **argv)
 	}
 	int status = 0;
 	for (int i = first + 1; i < argc; i++)
-		status |= change(text, argv[i]);
+		status |= change_tree(argv[i], recursive, change_mode, (void *)text);
 	cmd_exit(status);
 }

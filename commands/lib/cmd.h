@@ -16,6 +16,24 @@
 #ifndef S_IFSOCK
 #define S_IFSOCK 0140000
 #endif /* S_IFSOCK */
+#ifndef S_IFLNK
+#define S_IFLNK 0120000
+#endif /* S_IFLNK */
+#ifndef S_IFREG
+#define S_IFREG 0100000
+#endif /* S_IFREG */
+#ifndef S_IFBLK
+#define S_IFBLK 0060000
+#endif /* S_IFBLK */
+#ifndef S_IFDIR
+#define S_IFDIR 0040000
+#endif /* S_IFDIR */
+#ifndef S_IFCHR
+#define S_IFCHR 0020000
+#endif /* S_IFCHR */
+#ifndef S_IFIFO
+#define S_IFIFO 0010000
+#endif /* S_IFIFO */
 #ifndef DT_LNK
 #define DT_LNK 10  /* struct dirent's d_type of a symbolic link */
 #endif /* DT_LNK */
@@ -29,12 +47,22 @@
 extern const char *cmd_name;
 
 void cmd_init(const char *name);
-/* Writes "name: <message>\n" to fd 2 in one write. */
+/* Flushes standard output, then writes "name: <message>\n" to fd 2 in one write. */
 void cmd_error(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
+/* Writes the text to fd 2 as it is, in one write (reports such as dd's). */
+void cmd_message(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 /* Writes "name: <question>" without a newline, for -i prompts. */
 void cmd_prompt(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 /* Reads an answer line from standard input: whether it starts with y or Y. */
 int cmd_answer_yes(void);
+/*
+ * name as GNU's messages show a file name: as it is, or quoted for the
+ * shell when it has blanks, quotes, control or other special characters
+ * (quote.c). The text lives until the next call.
+ */
+const char *quoted(const char *name);
+/* The same, quoted even when it is harmless ('name'). */
+const char *quoted_always(const char *name);
 /* Writes "name: <what>: <strerror(error)>\n". */
 void cmd_error_errno(const char *what, int error);
 /* Writes "usage: <text>\n" and exits with status. */
@@ -111,6 +139,9 @@ int copy_path(const struct copy_options *co, const char *src, const char *dst);
 int cmd_lstat(const char *path, struct stat *st);
 /* The name with ID id in a passwd-style file (name:x:id:...), malloc'd, or NULL. */
 char *cmd_account_name(const char *file, unsigned long id);
+/* The ID of the account named name in such a file (and in /etc/passwd the
+ * login group, if group is not NULL); 0, or -1 if there is none. */
+int cmd_account_id(const char *file, const char *name, unsigned long *id, unsigned long *group);
 /* Joins a directory and a name with one '/'; the result is malloc'd. */
 char *path_join(const char *dir, const char *name);
 /* Calls fn(child path, entry, ctx) for each entry of directory path but
@@ -119,8 +150,20 @@ char *path_join(const char *dir, const char *name);
 struct dirent;
 typedef int (*entry_fn)(const char *child, const struct dirent *entry, void *ctx);
 int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx);
+/*
+ * For chmod -R and chown -R: calls act(path, status, ctx) on path (a link
+ * there is followed) and, if recursive, on everything below it, each
+ * directory before its contents; links below are left alone. A file that
+ * is not there is reported as "cannot access 'path'". ORs the results.
+ */
+typedef int (*tree_fn)(const char *path, const struct stat *st, void *ctx);
+int change_tree(const char *path, int recursive, tree_fn act, void *ctx);
 /* The last component of path, for cp/mv/ln into a directory (malloc'd). */
 char *path_base(const char *path);
+/* "drwxr-xr-x" as ls -l shows a mode, with s/S and t/T (modes.c). */
+void mode_string(mode_t mode, char text[11]);
+/* "regular file", "directory", ... as stat's %F says; size tells an empty file. */
+const char *file_type_name(mode_t mode, long long size);
 /* Removes path and everything under it; reports errors, nonzero if any. */
 int remove_tree(const char *path);
 /* Offset where the last n lines of data begin (a final line may lack '\n'). */

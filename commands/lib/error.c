@@ -48,13 +48,24 @@ static void write_message(const char *prefix, const char *fmt, va_list ap, int n
 		free(text);
 }
 
+/* Flushes standard output first, as GNU's error() does, so that on a terminal
+ * the message comes after what was printed before it. */
 void cmd_error(const char *fmt, ...)
 {
 	char prefix[128];
 	va_list ap;
+	out_flush();
 	snprintf(prefix, sizeof(prefix), "%s: ", cmd_name);
 	va_start(ap, fmt);
 	write_message(prefix, fmt, ap, 1);
+	va_end(ap);
+}
+
+void cmd_message(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	write_message("", fmt, ap, 0);
 	va_end(ap);
 }
 

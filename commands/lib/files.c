@@ -78,6 +78,42 @@ int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx)
 	return status;
 }
 
+/* A walk of change_tree: what to do to each file, and whether to descend. */
+struct tree_walk {
+	tree_fn act;
+	void *ctx;
+	int recursive;
+};
+
+static int tree_visit(const struct tree_walk *walk, const char *path, int top);
+
+static int tree_entry(const char *child, const struct dirent *entry, void *ctx)
+{
+	(void)entry;
+	return tree_visit(ctx, child, 0);
+}
+
+static int tree_visit(const struct tree_walk *walk, const char *path, int top)
+{
+	struct stat st;
+	if ((top ? stat(path, &st) : cmd_lstat(path, &st)) < 0) {
+		cmd_error("cannot access '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	if (!top && S_ISLNK(st.st_mode))
+		return 0;
+	int status = walk->act(path, &st, walk->ctx);
+	if (walk->recursive && S_ISDIR(st.st_mode))
+		status |= for_each_entry(path, "read directory", tree_entry, (void *)walk);
+	return status;
+}
+
+int change_tree(const char *path, int recursive, tree_fn act, void *ctx)
+{
+	struct tree_walk walk = { act, ctx, recursive };
+	return tree_visit(&walk, path, 1);
+}
+
 static int remove_entry(const char *child, const struct dirent *entry, void *ctx)
 {
 	(void)entry;

@@ -55,33 +55,6 @@ static void free_entries(struct entry *entries, size_t count)
 	free(entries);
 }
 
-static char type_letter(mode_t mode)
-{
-	if (S_ISDIR(mode)) return 'd';
-	if (S_ISLNK(mode)) return 'l';
-	if (S_ISCHR(mode)) return 'c';
-	if (S_ISBLK(mode)) return 'b';
-	if (S_ISFIFO(mode)) return 'p';
-	if ((mode & S_IFMT) == S_IFSOCK) return 's';
-	return '-';
-}
-
-/* "drwxr-xr-x" with s/S and t/T for the set-id and sticky bits. */
-static void mode_string(mode_t mode, char text[11])
-{
-	static const char letters[] = "rwxrwxrwx";
-	text[0] = type_letter(mode);
-	for (int i = 0; i < 9; i++)
-		text[i + 1] = (mode & (0400u >> i)) ? letters[i] : '-';
-	if (mode & S_ISUID)
-		text[3] = (mode & 0100) ? 's' : 'S';
-	if (mode & S_ISGID)
-		text[6] = (mode & 0010) ? 's' : 'S';
-	if (mode & S_ISVTX)
-		text[9] = (mode & 0001) ? 't' : 'T';
-	text[10] = '\0';
-}
-
 static int digits(long long value)
 {
 	int count = 1;

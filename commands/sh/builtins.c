@@ -6,10 +6,13 @@
  * caller flushes, with the command's redirections still in effect.
  */
 #include "sh.h"
+#include "../lib/mode_symbolic.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int builtin_true(int argc, char **argv)
@@ -401,6 +404,78 @@ static int builtin_exec(int argc, char **argv)
     return 0;
 }
 
+/* The mask as dash prints it: "0022", or with -S the permissions it lets through. */
+static void print_umask(mode_t mask, int symbolic)
+{
+    char text[32];
+    mode_t allowed = ~mask & 0777;
+
+    if (!symbolic) {
+        snprintf(text, sizeof text, "%04o\n", (unsigned)mask);
+        out_str(text);
+        return;
+    }
+    for (int class = 0; class < 3; class++) {
+        unsigned bits = (allowed >> (6 - 3 * class)) & 7;
+
+        snprintf(text, sizeof text, "%s%c=%s%s%s", class ? "," : "", "ugo"[class],
+                 bits & 4 ? "r" : "", bits & 2 ? "w" : "", bits & 1 ? "x" : "");
+        out_str(text);
+    }
+    out_char('\n');
+}
+
+/* An octal mask ("022"); -1 if a character is not an octal digit. */
+static int parse_octal_mask(const char *text, mode_t *mask)
+{
+    unsigned value = 0;
+
+    for (; *text; text++) {
+        if (*text < '0' || *text > '7')
+            return -1;
+        value = (value * 8 + (unsigned)(*text - '0')) & 07777;
+    }
+    *mask = (mode_t)(value & 0777);
+    return 0;
+}
+
+/* umask [-S] [mask]: print or set the file creation mask, octal or symbolic ("g-w"). */
+static int builtin_umask(int argc, char **argv)
+{
+    int i = 1, symbolic = 0;
+    mode_t mask = umask(0), allowed;
+
+    umask(mask);
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "-S") != 0) {
+            sh_error("umask: Illegal option %s", argv[i]);
+            return 2;
+        }
+        symbolic = 1;
+    }
+    if (i == argc) {
+        print_umask(mask, symbolic);
+        return 0;
+    }
+    if (argv[i][0] >= '0' && argv[i][0] <= '9') {
+        if (parse_octal_mask(argv[i], &mask) != 0) {
+            sh_error("umask: Illegal number: %s", argv[i]);
+            return 2;
+        }
+    } else if (mode_apply_symbolic(argv[i], ~mask & 0777, 0, 0, &allowed) != 0) {
+        sh_error("umask: Illegal mode: %s", argv[i]);
+        return 2;
+    } else {
+        mask = ~allowed & 0777;
+    }
+    umask(mask);
+    return 0;
+}
+
 static const struct builtin builtin_table[] = {
     { .name = ".", .run = builtin_dot, .special = 1 },
     { .name = ":", .run = builtin_true, .special = 1 },
@@ -421,6 +496,7 @@ static const struct builtin builtin_table[] = {
     { .name = "shift", .run = builtin_shift, .special = 1 },
     { .name = "test", .run = builtin_test },
     { .name = "true", .run = builtin_true },
+    { .name = "umask", .run = builtin_umask },
     { .name = "unset", .run = builtin_unset, .special = 1 },
     { .name = "wait", .run = builtin_wait },
 };

@@ -241,10 +241,11 @@ int do_chmod(message *m)
 	return on_path(m, FS_SETATTR, &req);
 }
 
+/* chown(path, uid, gid): an ID of -1 (all bits set) is left as it is, as POSIX says. */
 int do_chown(message *m)
 {
 	message req = { 0 };
-	req.fs.flags = FS_ATTR_UID | FS_ATTR_GID;
+	req.fs.flags = (m->vfs.flags != UINT32_MAX ? FS_ATTR_UID : 0) | (m->vfs.mode != UINT32_MAX ? FS_ATTR_GID : 0);
 	req.fs.uid = m->vfs.flags;
 	req.fs.gid = m->vfs.mode;
 	return on_path(m, FS_SETATTR, &req);

@@ -152,6 +152,8 @@
 #define timespec samsara_timespec
 #define time samsara_time
 #define nanosleep samsara_nanosleep
+#define clockid_t samsara_clockid_t
+#define clock_gettime samsara_clock_gettime
 #define gmtime samsara_gmtime
 #define gmtime_r samsara_gmtime_r
 #define localtime samsara_localtime

@@ -15,6 +15,11 @@ struct timespec {
 
 /* The current time, from PM (seconds since 1970, UTC). */
 time_t time(time_t *out);
+
+typedef int clockid_t;
+#define CLOCK_REALTIME  0  /* time(), in whole seconds */
+#define CLOCK_MONOTONIC 1  /* time since boot, to a clock tick */
+int clock_gettime(clockid_t clock, struct timespec *now);
 int nanosleep(const struct timespec *want, struct timespec *left);
 
 struct tm {

@@ -152,6 +152,26 @@ static uint32_t ticks_per_second(void)
 	return hz;
 }
 
+int clock_gettime(clockid_t clock, struct timespec *now)
+{
+	message m = { 0 };
+	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (pm_call(PM_TIME, &m) < 0)
+		return -1;
+	uint32_t hz = ticks_per_second();
+	if (clock == CLOCK_REALTIME) {
+		now->tv_sec = m.pm.addr;
+		now->tv_nsec = 0;
+	} else {
+		now->tv_sec = m.pm.len / hz;
+		now->tv_nsec = (long)(m.pm.len % hz * (1000000000u / hz));
+	}
+	return 0;
+}
+
 unsigned sleep(unsigned seconds)
 {
 	uint32_t hz = ticks_per_second(), left;

@@ -1,6 +1,6 @@
 /*
  * The file system calls, as requests to VFS: open, close, read, write,
- * lseek, dup, dup2, fcntl, pipe, stat, fstat, chdir, getcwd, and the
+ * lseek, dup, dup2, fcntl, pipe, stat, fstat, statvfs, chdir, getcwd, and the
  * terminal calls built on ioctl. Buffers and paths are lent to VFS with
  * grants for the length of one call.
  */
@@ -14,6 +14,8 @@
 #include <fcntl.h>
 #include <termios.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <samsara/fs.h>
 #include <utime.h>
 #include <time.h>
 
@@ -332,6 +334,25 @@ int lstat(const char *path, struct stat *st)
 	int r = vfs_call_path(VFS_LSTAT, &m, path);
 	sys_revoke(g);
 	return r < 0 ? -1 : 0;
+}
+
+int statvfs(const char *path, struct statvfs *buf)
+{
+	struct fs_statfs fs;
+	message m = { 0 };
+	grant_id_t g = sys_grant(vfs_endpoint(), &fs, sizeof(fs), GRANT_WRITE);
+	m.vfs.grant2 = g;
+	int r = vfs_call_path(VFS_STATFS, &m, path);
+	sys_revoke(g);
+	if (r < 0)
+		return -1;
+	*buf = (struct statvfs){
+		.f_bsize = fs.block_size, .f_frsize = fs.block_size,
+		.f_blocks = fs.blocks, .f_bfree = fs.free_blocks, .f_bavail = fs.avail_blocks,
+		.f_files = fs.inodes, .f_ffree = fs.free_inodes, .f_favail = fs.free_inodes,
+		.f_namemax = fs.name_max,
+	};
+	return 0;
 }
 
 int utime(const char *path, const struct utimbuf *times)

@@ -29,7 +29,7 @@ fi
 
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -g \
-    "$root"/commands/sh/*.c -o "$build/sh"
+    "$root"/commands/sh/*.c "$root"/commands/lib/mode_symbolic.c -o "$build/sh"
 
 status=0
 SH="$build/sh" bats "$@" "$here/sh.bats" || status=$?

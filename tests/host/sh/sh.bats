@@ -17,7 +17,8 @@ setup_file() {
         root=$(cd "$BATS_TEST_DIRNAME/../../.." && pwd)
         SH="$BATS_FILE_TMPDIR/sh"
         cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-            -fsanitize=address,undefined -g "$root"/commands/sh/*.c -o "$SH"
+            -fsanitize=address,undefined -g "$root"/commands/sh/*.c \
+            "$root"/commands/lib/mode_symbolic.c -o "$SH"
     fi
     export SH
     DASH=$(command -v dash)
@@ -438,6 +439,22 @@ for i in a b; do while true; do echo $i; break 2; done; done; echo out'
 
 @test "true, false and colon" {
     compare 'true; echo $?; false; echo $?; : anything; echo $?'
+}
+
+@test "umask prints and sets the creation mask, octal and -S" {
+    compare 'umask 022; umask; umask -S; umask 077; umask; : > new; ls -l new | cut -c1-10; umask 7; umask; umask 0777; umask -S; umask -- 027; umask'
+}
+
+@test "umask takes symbolic modes as chmod does" {
+    compare 'umask 022; umask u=rwx,g=,o=; umask; umask g-w; umask; umask a+r; umask; umask o=u; umask; umask +w; umask; umask =; umask; umask u=; umask; umask u+rwx,go-w; umask -S'
+}
+
+@test "umask in a subshell leaves the shell's alone" {
+    compare 'umask 022; (umask 077; umask); umask'
+}
+
+@test "umask reports illegal numbers, modes and options" {
+    compare 'umask 022; umask 999; echo "status $?"; umask abc; echo "status $?"; umask -x; echo "status $?"; umask u+q; echo "status $?"; umask'
 }
 
 @test "exec replaces the shell" {
