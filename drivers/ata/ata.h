@@ -47,6 +47,7 @@ void controller_select(int drive);
 #define ATA_SR_ERR  0x01
 #define ATA_SR_DRQ  0x08
 #define ATA_SR_DF   0x20
+#define ATA_SR_DRDY 0x40
 #define ATA_SR_BSY  0x80
 
 /* request.c: the block-device protocol. */

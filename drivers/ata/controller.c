@@ -35,6 +35,7 @@
 #define CMD_IDENTIFY    0xec
 
 #define POLL_TICKS_MS 1000     /* longest any poll may take */
+#define RESET_MS 100
 #define LBA28_LIMIT (1u << 28)
 
 /* The 400 ns a drive needs after being selected: four alternate-status reads. */
@@ -44,14 +45,14 @@ static void settle(void)
 		(void)in8(REG_CONTROL);
 }
 
-/* Polls until (status & mask) == want; false after POLL_TICKS_MS. */
-static bool poll_status(uint8_t mask, uint8_t want, uint8_t *status)
+/* Polls until (status & mask) == want, or an error shows; false after ms. */
+static bool poll_status_for(uint32_t ms, uint8_t mask, uint8_t want, uint8_t *status)
 {
 	static uint32_t hz;
 	if (!hz)
 		hz = (uint32_t)sys_info(KINFO_HZ, 0, NULL);
 	uint32_t start = (uint32_t)sys_uptime();
-	uint32_t limit = POLL_TICKS_MS * hz / 1000 + 1;
+	uint32_t limit = ms * hz / 1000 + 1;
 	for (uint32_t spins = 0;; spins++) {
 		uint8_t s = in8(REG_STATUS);
 		if ((s & mask) == want || (!(s & ATA_SR_BSY) && (s & (ATA_SR_ERR | ATA_SR_DF)))) {
@@ -63,6 +64,11 @@ static bool poll_status(uint8_t mask, uint8_t want, uint8_t *status)
 			return false;
 		}
 	}
+}
+
+static bool poll_status(uint8_t mask, uint8_t want, uint8_t *status)
+{
+	return poll_status_for(POLL_TICKS_MS, mask, want, status);
 }
 
 uint8_t controller_status(void) { return in8(REG_STATUS); }
@@ -83,13 +89,21 @@ void controller_select(int drive)
 	settle();
 }
 
+/*
+ * A software reset of the channel. QEMU completes it a little later, and an
+ * absent drive reads as idle meanwhile: so the master is selected first and
+ * the reset counts as done when it reads ready (for up to RESET_MS; without
+ * a master that time passes, once, at start-up).
+ */
 void controller_reset(void)
 {
+	controller_select(0);
 	out8(REG_CONTROL, CTL_SRST);
 	settle();
 	out8(REG_CONTROL, 0);
+	settle();
 	uint8_t status;
-	poll_status(ATA_SR_BSY, 0, &status);
+	poll_status_for(RESET_MS, ATA_SR_BSY | ATA_SR_DRDY, ATA_SR_DRDY, &status);
 }
 
 /* Loads the task-file registers for count sectors at lba on drive. */

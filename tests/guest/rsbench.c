@@ -7,10 +7,11 @@
  *     (rdtsc against the clock; exact under -icount, where 1 tsc unit is
  *     1 ns).
  *  2. Throughput under faults: a file read PASSES times with no faults, then
- *     again while a child crashes ata once a second; the time ratio is the
- *     throughput kept.
+ *     again while a child crashes ata once a second, alternating, twice
+ *     each; the ratio of the fastest of each is the throughput kept.
  * It runs as a boot program (like init) with the system and a disk, and
- * powers off when done.
+ * powers off when done. Wall-clock only: under QEMU's -icount an idle guest's
+ * clock jumps ahead while QEMU does disk I/O, which fires ata's timeouts.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -25,10 +26,9 @@
 #define ROUNDS 25
 #define FILE_PATH "/home/rsbench.data"
 #define FILE_SIZE (8u << 20)
-#define PASSES 6
+#define PASSES 4
+#define THROUGHPUT_ROUNDS 2
 #define CHUNK (64u * 1024)
-
-static char buf[CHUNK];
 
 static int rs_call(int type, message *m)
 {
@@ -108,6 +108,8 @@ static void latency(const char *label)
 	       us[ROUNDS / 2], us[ROUNDS - 1]);
 }
 
+static char buf[CHUNK];
+
 static uint64_t read_passes(void)
 {
 	uint64_t t0 = read_tsc();
@@ -141,17 +143,22 @@ static void throughput(void)
 	close(fd);
 	sync();
 	tolerate("ata");
-	uint64_t clean = read_passes();
-	pid_t crasher = fork();
-	if (crasher == 0) {
-		for (;;) {
-			sleep(1);
-			inject("ata", FI_NULL);
+	uint64_t clean = UINT64_MAX, faulty = UINT64_MAX;
+	for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
+		uint64_t t = read_passes();
+		clean = t < clean ? t : clean;
+		pid_t crasher = fork();
+		if (crasher == 0) {
+			for (;;) {
+				sleep(1);
+				inject("ata", FI_NULL);
+			}
 		}
+		t = read_passes();
+		faulty = t < faulty ? t : faulty;
+		kill(crasher, SIGKILL);
+		waitpid(crasher, NULL, 0);
 	}
-	uint64_t faulty = read_passes();
-	kill(crasher, SIGKILL);
-	waitpid(crasher, NULL, 0);
 	struct rs_status st;
 	status_of("ata", &st);
 	uint64_t kept = faulty ? clean * 1000 / faulty : 0;
