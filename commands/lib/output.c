@@ -27,6 +27,7 @@ static void write_fully(const char *data, size_t len)
 		if (n < 0 && errno == EPIPE)
 			exit(1);  /* the reader is gone: end quietly, as SIGPIPE would */
 		if (n <= 0) {
+			used = 0;   /* cmd_error flushes: what could not be written goes */
 			cmd_error("write error: %s", strerror(n < 0 ? errno : EIO));
 			exit(1);
 		}
