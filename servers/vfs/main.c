@@ -4,6 +4,7 @@
  * (with a notify) when a suspended device request has finished; VFS tells PM
  * (with a notify) when it has a signal for a process.
  */
+#include <ds.h>
 #include "vfs.h"
 
 static const request_handler handlers[] = {
@@ -53,15 +54,26 @@ static int admit(const message *m)
 	return m->type < VFS_PM_FORK || m->source == vfs_pm_endpoint() ? 0 : -EPERM;
 }
 
+/* A driver finished suspended requests; or DS: a driver has a new instance. */
 static void vfs_notify(const message *m)
 {
-	if (endpoint_is_process(m->source))
+	if (m->source == ds_endpoint()) {
+		char key[DS_KEY_MAX];
+		uint32_t kind;
+		while (ds_check(key, &kind) == 0)
+			if (kind == DS_ENDPOINT)
+				device_restarted(key);
+	} else if (endpoint_is_process(m->source)) {
 		device_notify(m->source);
+	}
 }
 
 /* Mounts the root file system (fs.c). Without it, only /dev exists. */
 static int vfs_init(bool restarted)
 {
+	/* the drivers behind /dev: VFS hears when RS replaces one */
+	ds_subscribe("tty");
+	ds_subscribe("memory");
 	int r = fs_mount_root();
 	if (r < 0)
 		service_log("no root file system (error %d): only /dev is available", r);

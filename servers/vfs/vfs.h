@@ -59,6 +59,7 @@ struct fproc {
 	int susp_type;               /* VFS_READ or VFS_WRITE */
 	char *bounce;                /* SUSP_DEVICE: VFS's buffer lent to the driver */
 	grant_id_t bounce_grant;     /* SUSP_DEVICE: the grant that lends it */
+	endpoint_t susp_driver;      /* SUSP_DEVICE: the driver instance that has it */
 	uint32_t signals;            /* bit n: PM is to send signal n (VFS_PM_TAKE_SIGNAL) */
 };
 
@@ -71,6 +72,7 @@ struct filp *fd_get(struct fproc *p, int fd);
 int fd_install(struct fproc *p, struct filp *f, int lowest);
 void fd_close(struct fproc *p, int fd);
 void fproc_reply(struct fproc *p, int status);
+void device_restarted(const char *label);
 /* Has PM send p signal sig (SIGPIPE) soon: before p's reply, if that comes after. */
 void fproc_signal(struct fproc *p, int sig);
 /* PM's endpoint, from the kernel: the only sender of VFS_PM_* requests. */

@@ -116,3 +116,20 @@ restarts() {
 	[[ "${lines[4]}" == 'service: usage: service '* ]]
 	echo "$output" | grep -qx 'service: nosuch: no such service'
 }
+
+@test "a program blocked reading the terminal while tty crashes gets the line typed after" {
+	run python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --image system \
+		--timeout 60 <<'SCRIPT'
+expect $ 
+send (sleep 1; service fi tty null) & read line; echo "got [$line]"\r
+expect tty is back
+send hello\r
+expect got [hello]
+expect $ 
+send service status tty\r
+expect $ 
+SCRIPT
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx 'got \[hello\]'
+	echo "$output" | grep -qE '^tty +[0-9]+ +- running +1 +page fault '
+}
