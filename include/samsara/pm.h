@@ -36,6 +36,8 @@ enum pm_request {
 	PM_REBOOT,               /* options: SHUTDOWN_POWEROFF, _REBOOT or _HALT (root only) */
 	PM_ALARM,                /* len: seconds until SIGALRM (0: cancel) -> seconds that were
 				  * left of the previous alarm (0 if none) */
+	PM_SETUID,               /* options: PM_SET_UID and/or PM_SET_GID; uid, gid. Root may
+				  * set any; others only their own */
 };
 
 #define SIGACTION_QUERY 0xffffffffu
@@ -74,6 +76,9 @@ struct msg_pm {
 	uint8_t pad[3];
 };
 _Static_assert(sizeof(struct msg_pm) == 56, "msg_pm fills the message payload");
+
+#define PM_SET_UID 1
+#define PM_SET_GID 2
 
 /* Signals PM knows by number (Linux's numbers). */
 #define SIGHUP 1

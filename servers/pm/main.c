@@ -28,6 +28,7 @@ static const request_handler handlers[] = {
 	[PM_SIGPROCMASK - PM_BASE] = do_sigprocmask,
 	[PM_REBOOT - PM_BASE] = do_reboot,
 	[PM_ALARM - PM_BASE] = do_alarm,
+	[PM_SETUID - PM_BASE] = do_setuid,
 };
 
 /* A fault ends the program with the matching signal; an exit with its status. */

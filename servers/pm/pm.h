@@ -46,6 +46,7 @@ int do_brk(message *m);
 int do_setpgid(message *m);
 int do_setsid(message *m);
 int do_getuid(message *m);
+int do_setuid(message *m);
 int do_procinfo(message *m);
 int do_exec_image(message *m);
 int do_time(message *m);

@@ -180,6 +180,21 @@ int do_getuid(message *m)
 	return p->uid;
 }
 
+int do_setuid(message *m)
+{
+	struct mproc *p = mproc_by_endpoint(m->source);
+	if (!p)
+		return -ESRCH;
+	bool set_uid = m->pm.options & PM_SET_UID, set_gid = m->pm.options & PM_SET_GID;
+	if (p->uid != 0 && ((set_uid && m->pm.uid != p->uid) || (set_gid && m->pm.gid != p->gid)))
+		return -EPERM;
+	if (set_gid)
+		p->gid = m->pm.gid;
+	if (set_uid)
+		p->uid = m->pm.uid;
+	return 0;
+}
+
 int do_procinfo(message *m)
 {
 	endpoint_t asker = m->source;  /* waiting for this very reply, yet running */

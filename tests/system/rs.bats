@@ -133,3 +133,19 @@ SCRIPT
 	echo "$output" | grep -qx 'got \[hello\]'
 	echo "$output" | grep -qE '^tty +[0-9]+ +- running +1 +page fault '
 }
+
+@test "an ordinary user may read the service table but not stop or fault-inject a service" {
+	run exec_in_samsara 'su user -c "id -u; service down ata; echo s=\$?; service fi ata null; echo s=\$?;
+		service restart tty; echo s=\$?; service status ata"; su user -c "su root"; echo s=$?'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 1000 ]
+	[ "${lines[1]}" = 'service: down ata: permission denied (only root may)' ]
+	[ "${lines[2]}" = 's=1' ]
+	[ "${lines[3]}" = 'service: fi ata: permission denied (only root may)' ]
+	[ "${lines[4]}" = 's=1' ]
+	[ "${lines[5]}" = 'service: restart tty: permission denied (only root may)' ]
+	[ "${lines[6]}" = 's=1' ]
+	echo "$output" | grep -qE '^ata +[0-9]+ +- running +0 +- '
+	[ "${lines[-2]}" = 'su: permission denied (there are no passwords: only root may switch)' ]
+	[ "${lines[-1]}" = 's=1' ]
+}

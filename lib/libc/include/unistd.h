@@ -24,6 +24,8 @@ pid_t setsid(void);
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
 gid_t getegid(void);
 int kill(pid_t pid, int sig);  /* POSIX puts it in <signal.h>; declared here until that exists */
 /* Samsara extension until VFS can exec files: run a program of the boot image. */

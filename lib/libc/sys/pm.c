@@ -103,6 +103,18 @@ gid_t getgid(void)
 	return pm_call(PM_GETUID, &m) < 0 ? (gid_t)-1 : (gid_t)m.pm.gid;
 }
 
+static int set_ids(uint32_t which, uid_t uid, gid_t gid)
+{
+	message m = { 0 };
+	m.pm.options = (int32_t)which;
+	m.pm.uid = (uint16_t)uid;
+	m.pm.gid = (uint16_t)gid;
+	return pm_call(PM_SETUID, &m) < 0 ? -1 : 0;
+}
+
+int setuid(uid_t uid) { return set_ids(PM_SET_UID, uid, 0); }
+int setgid(gid_t gid) { return set_ids(PM_SET_GID, 0, gid); }
+
 uid_t geteuid(void) { return getuid(); }
 gid_t getegid(void) { return getgid(); }
 
