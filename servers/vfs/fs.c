@@ -17,8 +17,13 @@ static char fs_io_buffer[FS_IO_SIZE];
 bool fs_mounted(void) { return fs_server != NONE; }
 uint32_t fs_root_ino(void) { return root_ino; }
 
-/* One request to the file-system server, lending it [buf, buf+len). */
-static int fs_request(int type, message *m, const void *buf, size_t len, uint32_t access)
+static char root_driver[LABEL_MAX];   /* the device it is mounted on */
+static uint32_t root_minor;
+
+#define MAX_RECOVERIES 3
+
+/* One exchange with the current file-system server, lending it [buf, buf+len). */
+static int fs_exchange(int type, message *m, const void *buf, size_t len, uint32_t access)
 {
 	grant_id_t g = buf ? sys_grant(fs_server, buf, len ? len : 1, access) : -1;
 	if (buf && g < 0)
@@ -37,9 +42,70 @@ static int mount_on(const char *driver, uint32_t minor)
 {
 	message m = { 0 };
 	m.fs.ino2 = minor;
-	int r = fs_request(FS_MOUNT, &m, driver, strlen(driver), GRANT_READ);
-	if (r == 0)
+	int r = fs_exchange(FS_MOUNT, &m, driver, strlen(driver), GRANT_READ);
+	if (r == 0) {
 		root_ino = m.fs.ino;
+		strlcpy(root_driver, driver, sizeof(root_driver));
+		root_minor = minor;
+	}
+	return r;
+}
+
+/*
+ * The file-system server died (RS restarts it and publishes the new one):
+ * the new instance is mounted on the same device. ext2 writes through
+ * before it answers a modifying request, so the disk holds everything it
+ * acknowledged, and only the request in flight has to be sent again.
+ */
+static int fs_recover(void)
+{
+	for (int tries = 0; tries < 50; tries++) {
+		endpoint_t ext2 = ds_lookup("ext2");
+		if (ext2 != NONE && ext2 != fs_server) {
+			fs_server = ext2;
+			int r = mount_on(root_driver, root_minor);
+			if (r == 0) {
+				service_log("file-system server restarted: root mounted again");
+				return 0;
+			}
+			if (r != -EDEADSRCDST)
+				return r;
+		}
+		message tick;
+		sys_alarm(1);                    /* give RS a tick to start it */
+		ipc_receive(CLOCK, &tick);
+	}
+	return -EIO;
+}
+
+/*
+ * A request sent again to a new instance may find its own work done: a
+ * name it created exists, one it removed is gone. That is success; a
+ * create answers with what the name now is.
+ */
+static int replayed(int type, message *m, const message *request, int status, const void *buf, size_t len)
+{
+	if (status == -EEXIST && (type == FS_CREATE || type == FS_MKDIR)) {
+		*m = *request;
+		return fs_exchange(FS_LOOKUP, m, buf, len, GRANT_READ);
+	}
+	if (status == -ENOENT && (type == FS_UNLINK || type == FS_RMDIR || type == FS_RENAME))
+		return 0;
+	return status;
+}
+
+/* One request to the file-system server, sent again to a new instance if it dies. */
+static int fs_request(int type, message *m, const void *buf, size_t len, uint32_t access)
+{
+	message request = *m;
+	int r = fs_exchange(type, m, buf, len, access);
+	for (int again = 0; r == -EDEADSRCDST && again < MAX_RECOVERIES; again++) {
+		int s = fs_recover();
+		if (s < 0)
+			return s;
+		*m = request;
+		r = replayed(type, m, &request, fs_exchange(type, m, buf, len, access), buf, len);
+	}
 	return r;
 }
 
@@ -71,7 +137,7 @@ int fs_unmount_root(void)
 	if (!fs_mounted())
 		return 0;
 	message m = { 0 };
-	int r = fs_request(FS_UNMOUNT, &m, NULL, 0, 0);
+	int r = fs_exchange(FS_UNMOUNT, &m, NULL, 0, 0);
 	fs_server = NONE;
 	return r;
 }

@@ -149,3 +149,18 @@ SCRIPT
 	[ "${lines[-2]}" = 'su: permission denied (there are no passwords: only root may switch)' ]
 	[ "${lines[-1]}" = 's=1' ]
 }
+
+@test "a shell loop appending numbered lines while ext2 crashes twice leaves every line once" {
+	run on_disk 'for i in $(seq 1 1500); do echo "line $i" >> /home/ext2lines; done & p=$!;
+		sleep 1; service fi ext2 null; sleep 1; service fi ext2 divide; wait $p; echo "status $?";
+		wc -l < /home/ext2lines; sort -u /home/ext2lines | wc -l; tail -n 1 /home/ext2lines;
+		cksum < /home/big; service status ext2'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 'status 0' ]
+	[ "${lines[1]}" = '1500' ]
+	[ "${lines[2]}" = '1500' ]
+	[ "${lines[3]}" = 'line 1500' ]
+	[ "${lines[4]}" = "$(cksum < "$BATS_FILE_TMPDIR/big")" ]
+	echo "$output" | grep -qE '^ext2 +[0-9]+ +- running +2 +divide error '
+	fsck_clean
+}
