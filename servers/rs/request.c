@@ -31,6 +31,17 @@ static struct rs_service *named(message *m, int *error)
 	return s;
 }
 
+/* The service a changing request names, if the caller may change it; NULL with *error set. */
+static struct rs_service *to_change(message *m, int *error)
+{
+	struct rs_service *s = named(m, error);
+	if (s && !privileged(m->source)) {
+		*error = -EPERM;
+		return NULL;
+	}
+	return s;
+}
+
 static int copy_out(message *m, const void *row, size_t len)
 {
 	if (m->rs.len < len)
@@ -68,11 +79,9 @@ int do_log(message *m)
 int do_restart(message *m)
 {
 	int r;
-	struct rs_service *s = named(m, &r);
+	struct rs_service *s = to_change(m, &r);
 	if (!s)
 		return r;
-	if (!privileged(m->source))
-		return -EPERM;
 	if (strcmp(s->label, "rs") == 0)
 		return -EINVAL;
 	return table_restart(s, RS_REASON_REQUEST);
@@ -81,11 +90,9 @@ int do_restart(message *m)
 int do_down(message *m)
 {
 	int r;
-	struct rs_service *s = named(m, &r);
+	struct rs_service *s = to_change(m, &r);
 	if (!s)
 		return r;
-	if (!privileged(m->source))
-		return -EPERM;
 	if (s->state == RS_STOPPED)
 		return -EBUSY;
 	service_log("%s: taken down on request", s->label);
@@ -96,11 +103,9 @@ int do_down(message *m)
 int do_up(message *m)
 {
 	int r;
-	struct rs_service *s = named(m, &r);
+	struct rs_service *s = to_change(m, &r);
 	if (!s)
 		return r;
-	if (!privileged(m->source))
-		return -EPERM;
 	if (s->state == RS_RUNNING)
 		return -EBUSY;
 	s->window_crashes = 0;
@@ -113,11 +118,9 @@ int do_up(message *m)
 int do_set(message *m)
 {
 	int r;
-	struct rs_service *s = named(m, &r);
+	struct rs_service *s = to_change(m, &r);
 	if (!s)
 		return r;
-	if (!privileged(m->source))
-		return -EPERM;
 	if ((m->rs.period_ms && (m->rs.period_ms < 20 || m->rs.period_ms > 600000)) ||
 	    (m->rs.policy && m->rs.policy != RS_POLICY_RESTART && m->rs.policy != RS_POLICY_DOWN) ||
 	    m->rs.max_restarts > 1000 || (m->rs.backoff_ms != RS_KEEP && m->rs.backoff_ms > RS_BACKOFF_MAX_MS))
