@@ -164,3 +164,16 @@ SCRIPT
 	echo "$output" | grep -qE '^ext2 +[0-9]+ +- running +2 +divide error '
 	fsck_clean
 }
+
+@test "a thousand random messages to random processes and wild writes leave every service working" {
+	run exec_in_samsara 'service fi ata garbage -count 500; service fi tty garbage -count 500;
+		service fi memory wild -count 50; sleep 2; ls /home; echo hi > /dev/null && echo null ok;
+		service status'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = user ]
+	[ "${lines[1]}" = 'null ok' ]
+	# nobody was restarted, or whatever was came back
+	for label in ds pm vfs ext2 memory ata tty; do
+		echo "$output" | grep -qE "^$label +[0-9]+ +- running "
+	done
+}
