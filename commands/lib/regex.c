@@ -7,6 +7,7 @@
  * depth grows with the pattern, not with the line.
  */
 #include "regex.h"
+#include "charclass.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,33 +126,17 @@ static void set_add_case(struct parser *ps, unsigned char *set, int c)
 	}
 }
 
-static int class_matches(const char *name, size_t len, int c)
-{
-	static const struct {
-		const char *name;
-		int (*test)(int);
-	} classes[] = {
-		{ "alpha", isalpha }, { "digit", isdigit }, { "alnum", isalnum },
-		{ "upper", isupper }, { "lower", islower }, { "space", isspace },
-		{ "blank", isblank }, { "punct", ispunct }, { "print", isprint },
-		{ "graph", isgraph }, { "cntrl", iscntrl }, { "xdigit", isxdigit },
-	};
-	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		if (strlen(classes[i].name) == len && memcmp(classes[i].name, name, len) == 0)
-			return classes[i].test(c) ? 1 : 0;
-	return -1;
-}
-
 /* Parses "[:name:]" at ps->p (just past "[:") into set. */
 static int parse_class(struct parser *ps, unsigned char *set)
 {
 	const char *end = strstr(ps->p, ":]");
-	if (!end || class_matches(ps->p, (size_t)(end - ps->p), 'a') < 0) {
+	char_class_test test = end ? char_class_find(ps->p, (size_t)(end - ps->p)) : NULL;
+	if (!test) {
 		ps->error = end ? "Invalid character class name" : "Unmatched [, [^, [:, [., or [=";
 		return -1;
 	}
 	for (int c = 0; c < 256; c++)
-		if (class_matches(ps->p, (size_t)(end - ps->p), c) > 0)
+		if (test(c))
 			set_add_case(ps, set, c);
 	ps->p = end + 2;
 	return 0;
