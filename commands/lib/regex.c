@@ -142,6 +142,27 @@ static int parse_class(struct parser *ps, unsigned char *set)
 	return 0;
 }
 
+/*
+ * One byte of a bracket expression: itself, or a collating symbol "[.c.]"
+ * or an equivalence class "[=c=]", both c alone in the C locale.
+ */
+static int parse_bracket_element(struct parser *ps)
+{
+	const char *p = ps->p;
+	if (p[0] == '[' && (p[1] == '.' || p[1] == '=')) {
+		const char close[3] = { p[1], ']', '\0' };
+		const char *end = strstr(p + 2, close);
+		if (end != p + 3) {
+			ps->error = end ? "Invalid collation character" : "Unmatched [, [^, [:, [., or [=";
+			return -1;
+		}
+		ps->p += 5;
+		return (unsigned char)p[2];
+	}
+	ps->p++;
+	return (unsigned char)p[0];
+}
+
 /* Parses a bracket expression; ps->p is just past the '['. */
 static int parse_bracket(struct parser *ps)
 {
@@ -161,7 +182,9 @@ static int parse_bracket(struct parser *ps)
 				return -1;
 			continue;
 		}
-		int low = (unsigned char)*ps->p++;
+		int low = parse_bracket_element(ps);
+		if (low < 0)
+			return -1;
 		int high = low;
 		if (ps->p[0] == '-' && ps->p[1] && ps->p[1] != ']') {
 			high = (unsigned char)ps->p[1];

@@ -1,0 +1,166 @@
+#!/usr/bin/env bats
+# The text and file-tree commands (sed, diff, find, xargs, more, tail -f,
+# tr) against the host's GNU tools, as in commands.bats: stdout, stderr and
+# exit status byte for byte, usage errors by status. Run through
+# run-tests.sh, which builds the commands.
+
+load common
+
+# text.bats' own fixtures, beside common.bash's.
+text_fixtures() {
+    printf 'one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\n' > ten.txt
+    printf 'hello world\nfoo bar baz\n\nHello again\nlast line' > hello.txt
+}
+
+# --- sed ---
+
+@test "sed_prints_deletes_and_quits_by_line_number_last_line_and_regex" {
+    text_fixtures
+    export STDIN=ten.txt
+    for script in p 2,4d 3q '3q7' '2Q' '$d' '$!d' '2!d' '2,5!d' '/t/p' '5,3p' '$=' =; do
+        compare sed -e "$script"
+        compare sed -n -e "$script"
+    done
+}
+
+@test "sed_ranges_with_regex_step_plus_and_zero_addresses" {
+    text_fixtures
+    export STDIN=ten.txt
+    for script in '/^t/,/^f/d' '0,/o/d' '1,/o/d' '2,+2d' '3,~4d' '0~3p' '1~2d' \
+        '/four/,3p' '/x/I,+1p' '/two/,+2{/three/d}' '/o/,/e/d'; do
+        compare sed -e "$script"
+        compare sed -n -e "$script"
+    done
+}
+
+@test "sed_substitutes_with_flags_groups_and_any_delimiter" {
+    text_fixtures
+    export STDIN=ten.txt
+    for script in 's/e/E/' 's/e/E/g' 's/e/E/2' 's/e/E/2g' 's/e/E/gp' 's/\(.\)\(.\)/\2\1/' \
+        's/o*/X/g' 's/[aeiou]/<&>/g' 's/T/x/I' 's|e|/|g' 's,\,,x,' 's/e/a\&b/' \
+        's/\(o\)\(n\)\(e\)/\3\2\1\n/' 's/e/\t/g' 's/.*/\U&/' 's/\w\+/[\u&]/' \
+        's/e\|o/_/g' 's/\</[/g' 's/x*$/!/' 's/./&\n/3;P;D' 's/[/]/x/' 's/o/0/w /dev/stdout'; do
+        compare sed -e "$script"
+    done
+    compare sed -E 's/(o+)|(e+)/[\1\2]/g'
+    compare sed -r 's/t(w|h)/<&>/; s/^(.)(.*)$/\2\1/'
+}
+
+@test "sed_y_text_commands_blocks_and_branches" {
+    text_fixtures
+    export STDIN=ten.txt
+    for script in 'y/abcdefghij/ABCDEFGHIJ/' 'y/\n/x/' '2i\
+inserted' '2a appended' '2,3c\
+changed' '$a\
+end1\
+end2' '2c foo' 'c\' '3{p;p}' '/e/{/n/d}' '2{s/t/T/;s/w/W/}' '$!{$!d}' '2,4!{s/^/#/}' \
+        ':a;N;$!ba;s/\n/+/g' 's/o/0/;ta;s/$/-/;:a' 's/o/0/;Tb;s/$/!/;:b' '2q;a X' \
+        'a\  kept' 'a   one-line \t text'; do
+        compare sed -e "$script"
+    done
+    compare sed -e 'a\' -e 'continued\' -e 'over pieces'
+    compare sed -n -e '/two/{' -e 'p;=' -e '}'
+}
+
+@test "sed_hold_space_next_and_the_last_line_without_newline" {
+    text_fixtures
+    for input in ten.txt hello.txt; do
+        for script in 'h;$!d;x' G 'x;G' 'H;$!d;x;s/\n/,/g' '1!G;h;$!d' 'n;d' 'N;N;s/\n/ /g' \
+            '$!N;P;D' 'N;P;D' p 'a x' 'i x' l 'l 5' 'l 0' 'c X' 'r ten.txt' z; do
+            STDIN=$input compare sed -e "$script"
+        done
+    done
+}
+
+@test "sed_reads_files_as_one_stream_or_separately_with_s" {
+    text_fixtures
+    compare sed -n '$=' ten.txt hello.txt ten.txt
+    compare sed -s -n '$=;1p' ten.txt hello.txt
+    compare sed -s 'N;P;D' hello.txt ten.txt
+    compare sed -s x hello.txt ten.txt
+    compare sed F ten.txt
+}
+
+@test "sed_scripts_from_f_and_the_hash_n_line" {
+    text_fixtures
+    printf '2,3{\n  s/t/T/\n  p\n}\n$a\\\nthe end\n' > script.sed
+    compare sed -f script.sed ten.txt
+    printf '#n\n/e/p\n' > quiet.sed
+    compare sed -f quiet.sed ten.txt
+    compare sed -f script.sed -e '1d' ten.txt
+}
+
+@test "sed_i_edits_files_in_place_keeping_a_backup" {
+    text_fixtures
+    cp ten.txt ours.txt
+    cp ten.txt host.txt
+    "$B/sed" -i.orig -e '2d;s/o/0/' ours.txt
+    sed -i.orig -e '2d;s/o/0/' host.txt
+    cmp ours.txt host.txt
+    cmp ours.txt.orig ten.txt
+    "$B/sed" -i 's/$/!/' ours.txt hello.txt
+    sed -i 's/$/!/' host.txt
+    cmp ours.txt host.txt
+}
+
+@test "sed_reports_script_errors_with_their_place" {
+    text_fixtures
+    export STDIN=ten.txt
+    for script in 's/a/b' k 'p x' 's/a/b/q' /abc 'y/ab/c/' '{p' '}' 'bfoo' 's/\(a\)/\2/' \
+        '3,p' a 's/a/b/gg' 's/a/b/2p3' 's/a/b/0' 'y/a/' 's/x/y/w' r '5!!p' 0p '0,5p' \
+        's/\(/x/' '/[/p' '1:a' '1#x' 1 '//p' 'q 5 x' 1,2q; do
+        compare sed -e "$script"
+    done
+    compare sed -e '1{' -e '2{' -e p
+    compare sed -f /nonexistent
+}
+
+@test "sed_reports_unreadable_input_and_goes_on" {
+    text_fixtures
+    compare sed p ten.txt /nonexistent hello.txt
+    compare sed -n '$p' ten.txt /nonexistent
+}
+
+@test "sed_bad_option_or_no_script_is_a_usage_error" {
+    compare_usage sed
+    compare_usage sed -k p
+    compare_usage sed -e
+}
+
+# --- tr ---
+
+@test "tr_classes_equivalence_classes_and_repeats" {
+    printf 'Hello World 123\tfoo-bar\n' > in.txt
+    export STDIN=in.txt
+    compare tr '[:lower:]' '[:upper:]'
+    compare tr '[:upper:][:lower:]' '[:lower:][:upper:]'
+    compare tr -d '[:digit:][:space:]'
+    compare tr -cd '[:alpha:]'
+    compare tr -s '[:alpha:]' '[x*]'
+    compare tr '[=o=]' 0
+    compare tr -d '[=l=]'
+    compare tr -s '[=l=]'
+    compare tr a-z '[A*3]x'
+    compare tr a-z '[A*]'
+    compare tr abc '[x*]yz'
+    compare tr a '[b*010]'
+    compare tr '[a-z*2]' x
+    compare tr 'x[:lower:]' 'y[:upper:]'
+    compare tr -c a-z '[:upper:]z'
+}
+
+@test "tr_rejects_what_gnu_rejects_in_its_sets" {
+    export STDIN=/dev/null
+    compare tr -d '[=ab=]'
+    compare tr '[:foo:]' x
+    compare tr a-z '[:digit:]'
+    compare tr '[:digit:]' '[:lower:]'
+    compare tr lo '[=x=]Y'
+    compare tr a-z '[:upper:]'
+    compare tr '[:lower:]x' '[:upper:]'
+    compare tr -c a '[:upper:]'
+    compare tr '[b*]' x
+    compare tr a '[b*]c[d*]'
+    compare tr a '[b*z]'
+    compare tr z-a x
+}
