@@ -164,3 +164,110 @@ end2' '2c foo' 'c\' '3{p;p}' '/e/{/n/d}' '2{s/t/T/;s/w/W/}' '$!{$!d}' '2,4!{s/^/
     compare tr a '[b*z]'
     compare tr z-a x
 }
+
+# --- diff ---
+
+# compare_diff ARGS...: as compare, but the dates in "---" and "+++" headers
+# are left out (GNU prints nanoseconds, Samsara's stat has seconds).
+compare_diff() {
+    local ours=0 host=0 o=$BATS_TEST_TMPDIR/out header='s/^\(---\|+++\) \([^\t]*\)\t.*/\1 \2/'
+    mkdir -p "$o"
+    "$B/diff" "$@" < "${STDIN:-/dev/null}" > "$o/ours.raw" 2> "$o/ours.err" || ours=$?
+    env diff "$@" < "${STDIN:-/dev/null}" > "$o/host.raw" 2> "$o/host.err" || host=$?
+    sed "$header" "$o/ours.raw" > "$o/ours.out"
+    sed "$header" "$o/host.raw" > "$o/host.out"
+    cmp -s "$o/ours.out" "$o/host.out" || { echo "stdout differs: diff $*"; diff "$o/host.out" "$o/ours.out" | head -40; return 1; }
+    cmp -s "$o/ours.err" "$o/host.err" || { echo "stderr differs: diff $*"; diff "$o/host.err" "$o/ours.err"; return 1; }
+    [ "$ours" = "$host" ] || { echo "status differs: diff $*: host $host, ours $ours"; return 1; }
+}
+
+# diff_pair SEED LINES ALPHABET: writes a.txt and b.txt, b an edited copy of a.
+diff_pair() {
+    awk -v seed="$1" -v n="$2" -v k="$3" 'BEGIN {
+        srand(seed)
+        for (i = 0; i < n; i++) a[i] = int(rand() * k)
+        for (i = 0; i < n; i++) print a[i] > "a.txt"
+        for (i = 0; i < n; i++) {
+            r = rand()
+            if (r < 0.05) continue
+            if (r < 0.10) print int(rand() * k) > "b.txt"
+            if (r < 0.13) print "new" i > "b.txt"
+            else print a[i] > "b.txt"
+        }
+    }'
+}
+
+@test "diff_normal_format_marks_added_deleted_and_changed_lines" {
+    text_fixtures
+    printf 'one\nTWO\nthree\nfour\nextra\nfive\nsix\nseven\nnine\nten\neleven\n' > edited.txt
+    compare_diff ten.txt edited.txt
+    compare_diff edited.txt ten.txt
+    compare_diff ten.txt ten.txt
+    compare_diff empty.txt ten.txt
+    compare_diff ten.txt empty.txt
+}
+
+@test "diff_unified_format_with_context_and_merged_hunks" {
+    seq 1 100 > a.txt
+    seq 1 100 | sed -e '5d;10s/$/x/;20a new' -e '50,52d;90c\
+changed' > b.txt
+    compare_diff -u a.txt b.txt
+    compare_diff -u b.txt a.txt
+    compare_diff -U 1 a.txt b.txt
+    compare_diff -U 0 a.txt b.txt
+    compare_diff -U 10 a.txt b.txt
+}
+
+@test "diff_matches_gnu_on_many_edited_files" {
+    for seed in 1 2 3 4 5 6 7 8; do
+        rm -f a.txt b.txt
+        diff_pair "$seed" $((seed * 40)) $((seed % 3 * 20 + 3))
+        compare_diff a.txt b.txt
+        compare_diff -u a.txt b.txt
+    done
+}
+
+@test "diff_finds_a_minimal_script_in_thousands_of_lines" {
+    diff_pair 42 4000 1000
+    compare_diff a.txt b.txt
+    compare_diff -u a.txt b.txt
+    seq 1 3000 > a.txt
+    seq 2 3001 | sed 's/5$/five/' > b.txt
+    compare_diff a.txt b.txt
+}
+
+@test "diff_reports_a_missing_newline_at_end_of_file" {
+    text_fixtures
+    printf 'a\nb' > nonl1.txt
+    printf 'a\nb\n' > nl.txt
+    printf 'a\nc' > nonl2.txt
+    compare_diff nonl1.txt nl.txt
+    compare_diff nl.txt nonl1.txt
+    compare_diff nonl1.txt nonl2.txt
+    compare_diff -u nonl1.txt nl.txt
+    compare_diff -u hello.txt ten.txt
+}
+
+@test "diff_q_stdin_directories_and_binary_files" {
+    text_fixtures
+    cp ten.txt copy.txt
+    compare_diff -q ten.txt hello.txt
+    compare_diff -q ten.txt copy.txt
+    STDIN=hello.txt compare_diff ten.txt -
+    mkdir d
+    cp hello.txt d/ten.txt
+    compare_diff ten.txt d
+    compare_diff d ten.txt
+    compare_diff binary.bin ten.txt
+}
+
+@test "diff_trouble_is_status_2" {
+    text_fixtures
+    compare_diff ten.txt /nonexistent
+    compare_diff /nonexistent ten.txt
+    compare_usage diff
+    compare_usage diff ten.txt
+    compare_usage diff a b c
+    compare_usage diff -z ten.txt hello.txt
+    compare_usage diff -U x ten.txt hello.txt
+}
