@@ -16,6 +16,14 @@
 #ifndef S_IFSOCK
 #define S_IFSOCK 0140000
 #endif /* S_IFSOCK */
+#ifndef S_IFLNK
+#define S_IFLNK  0120000
+#define S_IFREG  0100000
+#define S_IFBLK  0060000
+#define S_IFDIR  0040000
+#define S_IFCHR  0020000
+#define S_IFIFO  0010000
+#endif /* S_IFLNK */
 #ifndef DT_LNK
 #define DT_LNK 10  /* struct dirent's d_type of a symbolic link */
 #endif /* DT_LNK */
@@ -114,8 +122,10 @@ char *cmd_account_name(const char *file, unsigned long id);
 /* Joins a directory and a name with one '/'; the result is malloc'd. */
 char *path_join(const char *dir, const char *name);
 /* Calls fn(child path, entry, ctx) for each entry of directory path but
- * "." and ".."; ORs the results. A directory that cannot be opened is
- * reported as "cannot VERB 'path'" and gives 1. */
+ * "." and ".."; ORs the results. The directory is read whole and closed
+ * first, so a deep walk holds no descriptors. A directory that cannot be
+ * opened is reported as "cannot VERB 'path'" (or "'path'" if verb is NULL)
+ * and gives 1. */
 struct dirent;
 typedef int (*entry_fn)(const char *child, const struct dirent *entry, void *ctx);
 int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx);

@@ -7,6 +7,8 @@
 #include "cmd.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,4 +58,26 @@ int run_program(char *const argv[], struct run_status *status)
 	status->signal = WIFSIGNALED(wait_status) ? WTERMSIG(wait_status) : 0;
 	status->code = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 0;
 	return 0;
+}
+
+int run_with_items(char *const command[], int command_count, char *const items[], int item_count,
+	run_report_fn report, void *context)
+{
+	struct run_status status;
+	char **argv = cmd_malloc((size_t)(command_count + item_count + 1) * sizeof(char *));
+	memcpy(argv, command, (size_t)command_count * sizeof(char *));
+	memcpy(argv + command_count, items, (size_t)item_count * sizeof(char *));
+	argv[command_count + item_count] = NULL;
+	int result = run_program(argv, &status);
+	if (result == 0 && status.exec_error == E2BIG && item_count > 1) {
+		int half = item_count / 2;
+		result = run_with_items(command, command_count, items, half, report, context);
+		if (result == 0)
+			result = run_with_items(command, command_count, items + half, item_count - half,
+				report, context);
+	} else if (result == 0) {
+		result = report(argv, &status, context);
+	}
+	free(argv);
+	return result;
 }

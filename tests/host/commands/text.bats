@@ -271,3 +271,92 @@ changed' > b.txt
     compare_usage diff -z ten.txt hello.txt
     compare_usage diff -U x ten.txt hello.txt
 }
+
+# --- find ---
+
+# compare_sorted CMD ARGS...: as compare, with stdout sorted on both sides
+# (find lists a directory in readdir order, which is the file system's).
+compare_sorted() {
+    local cmd=$1 ours=0 host=0 o=$BATS_TEST_TMPDIR/out
+    shift
+    mkdir -p "$o"
+    "$B/$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/ours.raw" 2> "$o/ours.err" || ours=$?
+    env "$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/host.raw" 2> "$o/host.err" || host=$?
+    sort "$o/ours.raw" > "$o/ours.out"
+    sort "$o/host.raw" > "$o/host.out"
+    cmp -s "$o/ours.out" "$o/host.out" || { echo "stdout differs: $cmd $*"; diff "$o/host.out" "$o/ours.out" | head -40; return 1; }
+    cmp -s "$o/ours.err" "$o/host.err" || { echo "stderr differs: $cmd $*"; diff "$o/host.err" "$o/ours.err"; return 1; }
+    [ "$ours" = "$host" ] || { echo "status differs: $cmd $*: host $host, ours $ours"; return 1; }
+}
+
+# A small tree: files of several sizes, an empty directory, a symbolic link.
+find_tree() {
+    mkdir -p t/a/b t/c t/empty
+    touch t/a/x.c t/a/b/y.c t/c/z.txt
+    echo hello > t/a/b/hello
+    head -c 5000 /dev/zero > t/c/five
+    head -c 1048577 /dev/zero > t/c/mega
+    ln -s a t/c/link
+}
+
+@test "find_walks_trees_with_name_path_and_type_tests" {
+    find_tree
+    for expr in '' -print '-name *.c' '-name [xy].?' '-name b' '-path t/a/*' '-type f' '-type d' \
+        '-type l' '-type f,l' -empty '-type d -empty' -true -false; do
+        compare_sorted find t $expr
+    done
+    cd t
+    compare_sorted find
+    compare_sorted find . a/ c
+}
+
+@test "find_size_rounds_up_to_whole_units" {
+    find_tree
+    for size in -1k 1k +1k -5k 5k 10 -10 +10 5000c +4999c -2 1M +1M 2M -1G 1G 3w; do
+        compare_sorted find t -type f -size "$size"
+    done
+}
+
+@test "find_depth_limits_and_operators" {
+    find_tree
+    for expr in '-maxdepth 0' '-maxdepth 1' '-mindepth 2' '-mindepth 1 -maxdepth 1' -depth \
+        '! -name *.c' '-not -type d' '-name *.c -o -name *.txt' '( -name *.c -o -type l ) -print' \
+        '-name b -prune -o -print' '-name b -prune' '-type f -a -name h*' '-name *.c -print -o -print0'; do
+        compare_sorted find t $expr
+    done
+}
+
+@test "find_newer_compares_modification_times" {
+    find_tree
+    touch -d '2020-01-01 00:00:00' t/a/x.c t/c/z.txt
+    touch -d '2021-01-01 00:00:00' ref
+    compare_sorted find t -newer ref
+    compare_sorted find t ! -newer ref
+}
+
+@test "find_exec_runs_a_command_per_file_or_per_batch" {
+    find_tree
+    compare_sorted find t -type f -exec echo {} \;
+    compare_sorted find t -name '*.c' -exec echo 'x{}y' {} \;
+    compare_sorted find t -type f -exec false \;
+    compare_sorted find t -type f -exec nosuchcommand {} \;
+    compare_sorted find t -type f -exec false {} +
+    compare_sorted find t -type f -exec nosuchcommand {} +
+    compare find t -name '*.c' -exec echo batch {} + -o -name '*.txt' -print
+    mkdir many
+    (cd many && seq 1 6000 | sed 's/^/a_long_file_name_/' | xargs touch)
+    "$B/find" many -exec echo {} + | awk '{ print NF }' > ours.counts
+    find many -exec echo {} + | awk '{ print NF }' > host.counts
+    cmp ours.counts host.counts
+}
+
+@test "find_reports_missing_paths_and_bad_expressions" {
+    find_tree
+    compare_sorted find t /nonexistent t/c
+    for expr in -foo -name '-type x' -type '-size x' '-size 5q' '-size 5kk' '-type fd' '-type f,' \
+        '-o -print' '-print -o' '!' '( -print' '-print )' '-maxdepth x' '-maxdepth -1' -exec \
+        '-exec echo' '-exec echo {} x +' '-exec echo {} {} +' '-exec ;' '-name x y' '( )' -a \
+        '-newer /nonexistent'; do
+        compare find t $expr
+    done
+}
