@@ -65,8 +65,10 @@ int run_with_items(char *const command[], int command_count, char *const items[]
 {
 	struct run_status status;
 	char **argv = cmd_malloc((size_t)(command_count + item_count + 1) * sizeof(char *));
-	memcpy(argv, command, (size_t)command_count * sizeof(char *));
-	memcpy(argv + command_count, items, (size_t)item_count * sizeof(char *));
+	for (int i = 0; i < command_count; i++)
+		argv[i] = command[i];
+	for (int i = 0; i < item_count; i++)
+		argv[command_count + i] = items[i];
 	argv[command_count + item_count] = NULL;
 	int result = run_program(argv, &status);
 	if (result == 0 && status.exec_error == E2BIG && item_count > 1) {

@@ -360,3 +360,70 @@ find_tree() {
         compare find t $expr
     done
 }
+
+# --- xargs ---
+
+xargs_inputs() {
+    printf 'a b\n  c d  \n\ne\n' > lines.txt
+    printf "a\\\\ b 'c d' \"e f\" g\\\\\"h\n''\n x\n" > quoted.txt
+    printf 'a\0b c\0\0d' > nul.bin
+}
+
+@test "xargs_gathers_items_onto_command_lines" {
+    xargs_inputs
+    for input in lines.txt quoted.txt; do
+        STDIN=$input compare xargs
+        STDIN=$input compare xargs -n 1
+        STDIN=$input compare xargs -n 2 echo x
+        STDIN=$input compare xargs -t -n 2 echo
+        STDIN=$input compare xargs -r
+    done
+    STDIN=nul.bin compare xargs -0 -n 1 echo
+    STDIN=nul.bin compare xargs -0
+    compare xargs
+    compare xargs -r echo not run
+}
+
+@test "xargs_splits_long_input_as_gnu_does" {
+    seq 1 40000 > numbers.txt
+    STDIN=numbers.txt compare xargs
+    STDIN=numbers.txt compare xargs echo start
+    STDIN=numbers.txt compare xargs -n 4000
+}
+
+@test "xargs_i_runs_once_per_line_with_the_line_substituted" {
+    xargs_inputs
+    STDIN=lines.txt compare xargs -I X echo '[X]' 'X-X'
+    STDIN=quoted.txt compare xargs -I {} echo {}{}
+    STDIN=lines.txt compare xargs -n 1 -I X echo X
+}
+
+@test "xargs_t_quotes_as_the_shell_would" {
+    printf '%s\0' "it's" 'a$b' 'x*' 'tab	x' 'é' '~a' 'a~' '#x' 'a=b' '{x}' '{' '' 'a:b' "x'" \
+        "it's \$x" "é'x" 'new
+line' > odd.bin
+    STDIN=odd.bin compare xargs -0 -t -n 1 true
+}
+
+@test "xargs_exit_status_tells_what_the_command_did" {
+    xargs_inputs
+    export STDIN=lines.txt
+    compare xargs nosuchcommand
+    compare xargs /etc/passwd
+    compare xargs sh -c 'exit 255'
+    compare xargs sh -c 'kill -9 $$'
+    compare xargs sh -c 'exit 3'
+    compare xargs -n 1 sh -c 'echo $0; exit 3'
+}
+
+@test "xargs_reports_unmatched_quotes_and_bad_options" {
+    echo "a 'b" > single.txt
+    echo 'a "b' > double.txt
+    STDIN=single.txt compare xargs
+    STDIN=double.txt compare xargs
+    STDIN=single.txt compare xargs -I X echo X
+    compare_usage xargs -n 0
+    compare_usage xargs -n x
+    compare_usage xargs -k
+    compare_usage xargs -I
+}
