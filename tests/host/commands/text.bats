@@ -427,3 +427,45 @@ line' > odd.bin
     compare_usage xargs -k
     compare_usage xargs -I
 }
+
+# --- tail -f ---
+
+# Appends the same text to the same file in both directories.
+append_both() {
+    printf "$2" >> "ours/$1"
+    printf "$2" >> "host/$1"
+}
+
+@test "tail_f_prints_appended_data_and_notices_truncation" {
+    mkdir ours host
+    for dir in ours host; do
+        printf 'a\nb\n' > "$dir/f1"
+        printf 'c\n' > "$dir/f2"
+    done
+    (cd ours && exec "$B/tail" -f f1 f2 > ../ours.out 2> ../ours.err) &
+    local ours_pid=$!
+    (cd host && exec tail -f f1 f2 > ../host.out 2> ../host.err) &
+    local host_pid=$!
+    sleep 1.5
+    append_both f2 'more\n'
+    sleep 1.5
+    append_both f1 'x\ny\n'
+    sleep 1.5
+    : > ours/f1
+    : > host/f1
+    sleep 1.5
+    append_both f1 'z\n'
+    sleep 2.5
+    kill "$ours_pid" "$host_pid"
+    wait "$ours_pid" "$host_pid" || true
+    cmp ours.out host.out
+    cmp ours.err host.err
+    grep -qx z ours.out
+}
+
+@test "tail_f_leaves_pipes_and_missing_files" {
+    ours=$(printf 'a\nb\n' | timeout 5 "$B/tail" -f -n 1)
+    [ "$ours" = b ]
+    compare tail -f /nonexistent
+    compare_usage tail -f -k
+}
