@@ -469,3 +469,37 @@ append_both() {
     compare tail -f /nonexistent
     compare_usage tail -f -k
 }
+
+# --- more ---
+
+@test "more_copies_like_cat_when_output_is_no_terminal" {
+    text_fixtures
+    compare more ten.txt
+    compare more ten.txt hello.txt
+    STDIN=ten.txt compare more
+    run "$B/more" ten.txt /nonexistent
+    [ "$status" -eq 1 ]
+    [[ "$output" == *"more: cannot open /nonexistent: No such file or directory"* ]]
+    compare_usage more -x
+}
+
+@test "more_pages_on_a_terminal_space_page_enter_line_q_quit" {
+    seq 1 60 > sixty.txt
+    # space: the next 23 lines; x: ignored; Enter: one line; then q
+    run python3 "$BATS_TEST_DIRNAME/pty_keys.py" ' x
+' "$B/more" sixty.txt
+    [ "$status" -eq 0 ]
+    expected="$(seq 1 23)
+--More--        $(seq 24 46)
+--More--        47
+--More--        "
+    [ "$output" = "$expected" ]
+}
+
+@test "more_reads_keys_from_the_terminal_when_paging_standard_input" {
+    seq 1 30 > thirty.txt
+    run python3 "$BATS_TEST_DIRNAME/pty_keys.py" ' ' /bin/sh -c "exec '$B/more' < thirty.txt"
+    [ "$status" -eq 0 ]
+    [ "$output" = "$(seq 1 23)
+--More--        $(seq 24 30)" ]
+}
