@@ -8,6 +8,7 @@
 #include "find.h"
 #include "../lib/cmd.h"
 #include "../lib/run.h"
+#include "../lib/strbuf.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,29 +61,6 @@ void parse_exec(struct parser *p, struct node *node, const char *name)
 	}
 	p->pos = end + 1;
 	node->exec = e;
-}
-
-/* arg with every "{}" replaced by path (malloc'd). */
-static char *substitute(const char *arg, const char *path)
-{
-	size_t len = 0, path_len = strlen(path);
-	for (const char *s = arg; *s; )
-		if (s[0] == '{' && s[1] == '}')
-			len += path_len, s += 2;
-		else
-			len++, s++;
-	char *result = cmd_malloc(len + 1), *q = result;
-	for (const char *s = arg; *s; ) {
-		if (s[0] == '{' && s[1] == '}') {
-			memcpy(q, path, path_len);
-			q += path_len;
-			s += 2;
-		} else {
-			*q++ = *s++;
-		}
-	}
-	*q = '\0';
-	return result;
 }
 
 /* How a run went: GNU's messages; 1 if it exited 0. */
@@ -151,7 +129,7 @@ int eval_exec(struct node *node, struct visit *v)
 	}
 	char **argv = cmd_malloc((size_t)(e->count + 1) * sizeof(char *));
 	for (int i = 0; i < e->count; i++)
-		argv[i] = substitute(e->args[i], v->path);
+		argv[i] = replace_all(e->args[i], "{}", v->path);
 	argv[e->count] = NULL;
 	int result = 0;
 	if (run_program(argv, &status) < 0) {

@@ -5,6 +5,7 @@
  */
 #include "sed.h"
 #include "../lib/cmd.h"
+#include "../lib/strbuf.h"
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,8 +20,7 @@ static struct {
 		struct script_source source;  /* the piece it is in, for "unmatched `{'" */
 	} *blocks;
 	size_t block_count;
-	char *text;                  /* a, i or c text still being read */
-	size_t text_len, text_cap;
+	struct strbuf text;          /* a, i or c text still being read */
 	long text_owner;             /* its command, -1 when none is pending */
 	struct script_source last;   /* for messages after the last piece */
 	struct output_file *files;
@@ -141,37 +141,32 @@ static void read_end(struct reader *r)
 		reader_fail(r, "extra characters after command");
 }
 
-/* A label of ":", "b", "t" or "T": up to a blank, ";", "}" or the line's end. */
-static char *read_label(struct reader *r)
+/* After blanks, the text up to the end of the line or one of the bytes in stops. */
+static char *read_word(struct reader *r, const char *stops)
 {
-	size_t len = 0, cap = 16;
-	char *label = cmd_malloc(cap);
+	struct strbuf word = { NULL, 0, 0 };
 	int c = reader_nonblank(r);
-	while (c != SCRIPT_END && c != '\n' && c != ';' && c != '}' && c != ' ' && c != '\t') {
-		if (len + 1 == cap)
-			label = cmd_realloc(label, cap *= 2);
-		label[len++] = (char)c;
+	strbuf_clear(&word);
+	while (c != SCRIPT_END && c != '\n' && !strchr(stops, c)) {
+		strbuf_add(&word, c);
 		c = reader_next(r);
 	}
 	reader_back(r, c);
-	label[len] = '\0';
-	return label;
+	return strbuf_take(&word);
+}
+
+/* A label of ":", "b", "t" or "T": up to a blank, ";", "}" or the line's end. */
+static char *read_label(struct reader *r)
+{
+	return read_word(r, " \t;}");
 }
 
 /* A file name of r or w: the rest of the line. */
 static char *read_file_name(struct reader *r)
 {
-	size_t len = 0, cap = 16;
-	char *name = cmd_malloc(cap);
-	int c = reader_nonblank(r);
-	while (c != SCRIPT_END && c != '\n') {
-		if (len + 1 == cap)
-			name = cmd_realloc(name, cap *= 2);
-		name[len++] = (char)c;
-		c = reader_next(r);
-	}
-	name[len] = '\0';
-	if (len == 0)
+	char *name = read_word(r, "");
+	reader_next(r);  /* the newline ends the command */
+	if (name[0] == '\0')
 		reader_fail(r, "missing filename in r/R/w/W commands");
 	return name;
 }
@@ -201,24 +196,12 @@ static struct output_file *open_output(struct reader *r)
 	return f;
 }
 
-static void text_add(int c)
-{
-	if (state.text_len + 1 >= state.text_cap) {
-		state.text_cap = state.text_cap ? state.text_cap * 2 : 64;
-		state.text = cmd_realloc(state.text, state.text_cap);
-	}
-	state.text[state.text_len++] = (char)c;
-}
-
 /* Hands the text read so far to its command, escapes converted. */
 static void text_finish(struct script *script)
 {
 	struct command *owner = &script->commands[state.text_owner];
-	text_add('\0');
-	owner->text_len = convert_escapes(state.text, state.text_len - 1, 0);
-	owner->text = state.text;
-	state.text = NULL;
-	state.text_len = state.text_cap = 0;
+	owner->text_len = convert_escapes(state.text.text, state.text.len, 0);
+	owner->text = strbuf_take(&state.text);
 	state.text_owner = -1;
 }
 
@@ -233,22 +216,22 @@ static int read_text(struct reader *r, int leadin)
 	if (leadin == SCRIPT_END)
 		return 0;
 	if (leadin != '\n')
-		text_add(leadin);
+		strbuf_add(&state.text, leadin);
 	int c = reader_next(r);
 	while (c != SCRIPT_END && c != '\n') {
 		if (c == '\\') {
 			c = reader_next(r);
 			if (c != SCRIPT_END)
-				text_add('\\');
+				strbuf_add(&state.text, '\\');
 		}
 		if (c == SCRIPT_END) {
-			text_add('\n');
+			strbuf_add(&state.text, '\n');
 			return 0;
 		}
-		text_add(c);
+		strbuf_add(&state.text, c);
 		c = reader_next(r);
 	}
-	text_add('\n');
+	strbuf_add(&state.text, '\n');
 	return 1;
 }
 
@@ -296,7 +279,7 @@ static void parse_text(struct reader *r, struct script *script, struct command *
 		c = '\n';
 	}
 	state.text_owner = (long)index_of(script);
-	state.text_len = 0;
+	strbuf_clear(&state.text);
 	if (read_text(r, c))
 		text_finish(script);
 }
@@ -331,15 +314,21 @@ static void parse_version(struct reader *r, struct script *script, struct comman
 	parse_plain(r, script, cmd);
 }
 
+/* An optional number after blanks; absent when there is none. */
+static long long read_optional_number(struct reader *r, long long absent)
+{
+	int c = reader_nonblank(r);
+	if (isdigit(c))
+		return reader_number(r, c);
+	reader_back(r, c);
+	return absent;
+}
+
 /* q and Q: an optional exit status. */
 static void parse_quit(struct reader *r, struct script *script, struct command *cmd)
 {
 	(void)script;
-	int c = reader_nonblank(r);
-	if (isdigit(c))
-		cmd->exit_code = (int)reader_number(r, c);
-	else
-		reader_back(r, c);
+	cmd->exit_code = (int)read_optional_number(r, 0);
 	read_end(r);
 }
 
@@ -347,11 +336,7 @@ static void parse_quit(struct reader *r, struct script *script, struct command *
 static void parse_width(struct reader *r, struct script *script, struct command *cmd)
 {
 	(void)script;
-	int c = reader_nonblank(r);
-	if (isdigit(c))
-		cmd->width = (long)reader_number(r, c);
-	else
-		reader_back(r, c);
+	cmd->width = (long)read_optional_number(r, -1);
 	read_end(r);
 }
 
@@ -367,20 +352,30 @@ static void parse_write_file(struct reader *r, struct script *script, struct com
 	cmd->write_to = open_output(r);
 }
 
+/*
+ * The two strings of s and y: a delimiter (neither a newline nor a
+ * backslash), then both, each ended by it.
+ */
+static void read_two_strings(struct reader *r, enum delimited_kind first, enum delimited_kind second,
+	char *strings[2], size_t lens[2], const char *unterminated)
+{
+	int delim = reader_next(r);
+	if (delim == SCRIPT_END || delim == '\n' || delim == '\\'
+		|| !reader_delimited(r, delim, first, &strings[0], &lens[0])
+		|| !reader_delimited(r, delim, second, &strings[1], &lens[1]))
+		reader_fail(r, "%s", unterminated);
+}
+
 /* y/source/dest/: a map of 256 bytes. */
 static void parse_transliterate(struct reader *r, struct script *script, struct command *cmd)
 {
 	(void)script;
-	char *from, *to;
-	size_t from_len, to_len;
-	int delim = reader_next(r);
-	if (delim == SCRIPT_END || delim == '\n' || delim == '\\'
-		|| !reader_delimited(r, delim, DELIMITED_PLAIN, &from, &from_len))
-		reader_fail(r, "unterminated `y' command");
-	if (!reader_delimited(r, delim, DELIMITED_PLAIN, &to, &to_len))
-		reader_fail(r, "unterminated `y' command");
-	from_len = convert_escapes(from, from_len, 0);
-	to_len = convert_escapes(to, to_len, 0);
+	char *strings[2];
+	size_t lens[2];
+	read_two_strings(r, DELIMITED_PLAIN, DELIMITED_PLAIN, strings, lens, "unterminated `y' command");
+	char *from = strings[0], *to = strings[1];
+	size_t from_len = convert_escapes(from, lens[0], 0), to_len;
+	to_len = convert_escapes(to, lens[1], 0);
 	if (from_len != to_len)
 		reader_fail(r, "strings for `y' command are different lengths");
 	cmd->map = cmd_malloc(256);
@@ -394,21 +389,13 @@ static void parse_transliterate(struct reader *r, struct script *script, struct 
 }
 
 /* Ends the replacement part being built with a group or a change of case. */
-static void end_part(struct substitution *s, struct replacement_part *part, int group, char case_change)
+static void end_part(struct substitution *s, struct strbuf *literal, int group, char case_change)
 {
-	part->group = group;
-	part->case_change = case_change;
-	s->parts = cmd_realloc(s->parts, (s->part_count + 1) * sizeof(*part));
-	s->parts[s->part_count++] = *part;
-	part->text = cmd_malloc(1);
-	part->len = 0;
-}
-
-static void part_add(struct replacement_part *part, int c)
-{
-	part->text = cmd_realloc(part->text, part->len + 2);
-	part->text[part->len++] = (char)c;
-	part->text[part->len] = '\0';
+	struct replacement_part part = { NULL, literal->len, group, case_change };
+	part.text = strbuf_take(literal);
+	s->parts = cmd_realloc(s->parts, (s->part_count + 1) * sizeof(part));
+	s->parts[s->part_count++] = part;
+	strbuf_clear(literal);
 }
 
 /*
@@ -417,28 +404,29 @@ static void part_add(struct replacement_part *part, int c)
  */
 static int parse_replacement(struct substitution *s, const char *text, size_t len)
 {
-	struct replacement_part part = { cmd_malloc(1), 0, -1, 0 };
+	struct strbuf literal = { NULL, 0, 0 };
 	const char *p = text, *end = text + len;
 	int highest = 0;
+	strbuf_clear(&literal);
 	while (p < end) {
 		int c = (unsigned char)*p++;
 		if (c == '&') {
-			end_part(s, &part, 0, 0);
+			end_part(s, &literal, 0, 0);
 		} else if (c != '\\' || p == end) {
-			part_add(&part, c);
+			strbuf_add(&literal, c);
 		} else if (isdigit((unsigned char)*p)) {
 			int group = *p++ - '0';
 			highest = group > highest ? group : highest;
-			end_part(s, &part, group, 0);
+			end_part(s, &literal, group, 0);
 		} else if (strchr("LUluE", *p)) {
-			end_part(s, &part, -1, *p++);
+			end_part(s, &literal, -1, *p++);
 		} else {
 			int value = escape_value(&p, end);
-			part_add(&part, value >= 0 ? value : (unsigned char)*p++);
+			strbuf_add(&literal, value >= 0 ? value : (unsigned char)*p++);
 		}
 	}
-	end_part(s, &part, -1, 0);
-	free(part.text);
+	end_part(s, &literal, -1, 0);
+	free(literal.text);
 	return highest;
 }
 
@@ -485,20 +473,16 @@ static void parse_substitute_flags(struct reader *r, struct substitution *s, int
 
 static void parse_substitute(struct reader *r, struct script *script, struct command *cmd)
 {
-	char *pattern, *replacement;
-	size_t pattern_len, replacement_len;
+	char *strings[2];
+	size_t lens[2];
 	int ignore_case = 0;
-	int delim = reader_next(r);
-	if (delim == SCRIPT_END || delim == '\n' || delim == '\\'
-		|| !reader_delimited(r, delim, DELIMITED_REGEX, &pattern, &pattern_len))
-		reader_fail(r, "unterminated `s' command");
-	if (!reader_delimited(r, delim, DELIMITED_REPLACEMENT, &replacement, &replacement_len))
-		reader_fail(r, "unterminated `s' command");
+	read_two_strings(r, DELIMITED_REGEX, DELIMITED_REPLACEMENT, strings, lens, "unterminated `s' command");
+	char *pattern = strings[0], *replacement = strings[1];
 	struct substitution *s = cmd_malloc(sizeof(*s));
 	memset(s, 0, sizeof(*s));
 	parse_substitute_flags(r, s, &ignore_case);
-	s->re = compile_regex(r, script, pattern, pattern_len, ignore_case);
-	int highest = parse_replacement(s, replacement, replacement_len);
+	s->re = compile_regex(r, script, pattern, lens[0], ignore_case);
+	int highest = parse_replacement(s, replacement, lens[1]);
 	if (s->re && highest > regex_group_count(s->re))
 		reader_fail(r, "invalid reference \\%d on `s' command's RHS", highest);
 	free(pattern);

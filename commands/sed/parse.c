@@ -5,6 +5,7 @@
  */
 #include "sed.h"
 #include "../lib/cmd.h"
+#include "../lib/strbuf.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -71,27 +72,16 @@ long long reader_number(struct reader *r, int c)
 	return value;
 }
 
-/* Appends c to a malloc'd string that grows. */
-static void push(char **text, size_t *len, size_t *cap, int c)
-{
-	if (*len + 1 >= *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		*text = cmd_realloc(*text, *cap);
-	}
-	(*text)[(*len)++] = (char)c;
-	(*text)[*len] = '\0';
-}
-
 /*
  * Copies a bracket expression (GNU lets it hold the delimiter); the "["
  * was just read. Returns 0 if the line or the script ended inside it.
  */
-static int copy_bracket(struct reader *r, char **text, size_t *len, size_t *cap)
+static int copy_bracket(struct reader *r, struct strbuf *b)
 {
 	int c = reader_next(r);
-	push(text, len, cap, '[');
+	strbuf_add(b, '[');
 	if (c == '^') {
-		push(text, len, cap, c);
+		strbuf_add(b, c);
 		c = reader_next(r);
 	}
 	for (int first = 1; c != ']' || first; first = 0) {
@@ -99,44 +89,44 @@ static int copy_bracket(struct reader *r, char **text, size_t *len, size_t *cap)
 			reader_back(r, c);
 			return 0;
 		}
-		push(text, len, cap, c);
+		strbuf_add(b, c);
 		int close = c == '[' ? reader_next(r) : 0;
 		if (close == ':' || close == '=' || close == '.') {
-			push(text, len, cap, close);
+			strbuf_add(b, close);
 			int prev = 0;
 			while ((c = reader_next(r)) != SCRIPT_END && c != '\n' && !(prev == close && c == ']')) {
-				push(text, len, cap, c);
+				strbuf_add(b, c);
 				prev = c;
 			}
 			if (c != ']') {
 				reader_back(r, c);
 				return 0;
 			}
-			push(text, len, cap, c);
+			strbuf_add(b, c);
 		} else if (close) {
 			reader_back(r, close);
 		}
 		c = reader_next(r);
 	}
-	push(text, len, cap, ']');
+	strbuf_add(b, ']');
 	return 1;
 }
 
 int reader_delimited(struct reader *r, int delim, enum delimited_kind kind, char **text, size_t *len)
 {
-	size_t cap = 32;
+	struct strbuf b = { NULL, 0, 0 };
 	int c;
-	*text = cmd_malloc(cap);
-	**text = '\0';
-	*len = 0;
+	strbuf_clear(&b);
 	while ((c = reader_next(r)) != SCRIPT_END && c != '\n') {
-		if (c == delim)
+		if (c == delim) {
+			*len = b.len;
+			*text = strbuf_take(&b);
 			return 1;
+		}
 		if (c == '[' && kind == DELIMITED_REGEX) {
-			if (copy_bracket(r, text, len, &cap))
+			if (copy_bracket(r, &b))
 				continue;
-			free(*text);
-			*text = NULL;
+			free(b.text);
 			return 0;
 		}
 		if (c == '\\') {
@@ -146,13 +136,12 @@ int reader_delimited(struct reader *r, int delim, enum delimited_kind kind, char
 			if (c == 'n' && kind != DELIMITED_PLAIN)
 				c = '\n';
 			else if (c != '\n' && (c != delim || (kind == DELIMITED_PLAIN && c == '&')))
-				push(text, len, &cap, '\\');
+				strbuf_add(&b, '\\');
 		}
-		push(text, len, &cap, c);
+		strbuf_add(&b, c);
 	}
 	reader_back(r, c);
-	free(*text);
-	*text = NULL;
+	free(b.text);
 	return 0;
 }
 

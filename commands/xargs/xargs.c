@@ -13,6 +13,7 @@
  */
 #include "../lib/cmd.h"
 #include "../lib/run.h"
+#include "../lib/strbuf.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -54,28 +55,6 @@ static int next_byte(struct byte_reader *r)
 	return (unsigned char)r->buf[r->pos++];
 }
 
-/* An item being read: grows as needed, always NUL-terminated. */
-struct item {
-	char *text;
-	size_t len, cap;
-};
-
-static void item_clear(struct item *item)
-{
-	if (!item->text)
-		item->text = cmd_malloc(item->cap = 64);
-	item->len = 0;
-	item->text[0] = '\0';
-}
-
-static void item_add(struct item *item, int c)
-{
-	if (item->len + 1 >= item->cap)
-		item->text = cmd_realloc(item->text, item->cap *= 2);
-	item->text[item->len++] = (char)c;
-	item->text[item->len] = '\0';
-}
-
 /* What ends an item: blanks too, or only newlines (-I). */
 static int ends_item(int c, int lines)
 {
@@ -86,10 +65,10 @@ static int ends_item(int c, int lines)
  * Reads the next item with quoting into item; 1 if there is one, 0 at the
  * end. *quote_error is set to the quote left open (after the item before it).
  */
-static int read_quoted(struct byte_reader *r, struct item *item, int lines, int *quote_error)
+static int read_quoted(struct byte_reader *r, struct strbuf *item, int lines, int *quote_error)
 {
 	int c, started = 0, quote = 0;
-	item_clear(item);
+	strbuf_clear(item);
 	while ((c = next_byte(r)) == ' ' || c == '\t' || c == '\n')
 		continue;
 	for (; c >= 0; c = next_byte(r)) {
@@ -101,7 +80,7 @@ static int read_quoted(struct byte_reader *r, struct item *item, int lines, int 
 			if (c == quote)
 				quote = 0;
 			else
-				item_add(item, c);
+				strbuf_add(item, c);
 			continue;
 		}
 		if (ends_item(c, lines))
@@ -110,9 +89,9 @@ static int read_quoted(struct byte_reader *r, struct item *item, int lines, int 
 		if (c == '\'' || c == '"')
 			quote = c;
 		else if (c == '\\' && (c = next_byte(r)) >= 0)
-			item_add(item, c);
+			strbuf_add(item, c);
 		else if (c >= 0)
-			item_add(item, c);
+			strbuf_add(item, c);
 	}
 	if (quote) {
 		*quote_error = quote;
@@ -122,12 +101,12 @@ static int read_quoted(struct byte_reader *r, struct item *item, int lines, int 
 }
 
 /* -0: items end with NUL bytes; a last one may end with the input. */
-static int read_null(struct byte_reader *r, struct item *item)
+static int read_null(struct byte_reader *r, struct strbuf *item)
 {
 	int c;
-	item_clear(item);
+	strbuf_clear(item);
 	while ((c = next_byte(r)) > 0)
-		item_add(item, c);
+		strbuf_add(item, c);
 	return c == 0 || item->len > 0;
 }
 
@@ -155,18 +134,17 @@ static int is_escaped(unsigned char c)
 	return !isprint(c);
 }
 
-static void quote_escape(struct item *out, unsigned char c)
+static void quote_escape(struct strbuf *out, unsigned char c)
 {
 	static const char controls[] = "\a\b\f\n\r\t\v", letters[] = "abfnrtv";
 	const char *control = c ? strchr(controls, c) : NULL;
 	char buf[8];
 	snprintf(buf, sizeof(buf), control ? "\\%c" : "\\%03o", control ? letters[control - controls] : c);
-	for (char *b = buf; *b; b++)
-		item_add(out, *b);
+	strbuf_add_string(out, buf);
 }
 
 /* arg as -t shows it: as it is, in "..." if only a ' needs it, else in '...' with $'..' escapes. */
-static void quote_for_shell(struct item *out, const char *arg)
+static void quote_for_shell(struct strbuf *out, const char *arg)
 {
 	int special = arg[0] == '\0', single = 0, double_unsafe = 0;
 	for (size_t i = 0; arg[i]; i++) {
@@ -177,48 +155,46 @@ static void quote_for_shell(struct item *out, const char *arg)
 	if (!special || (single && !double_unsafe)) {
 		int wrap = special;
 		if (wrap)
-			item_add(out, '"');
-		for (size_t i = 0; arg[i]; i++)
-			item_add(out, arg[i]);
+			strbuf_add(out, '"');
+		strbuf_add_string(out, arg);
 		if (wrap)
-			item_add(out, '"');
+			strbuf_add(out, '"');
 		return;
 	}
 	int in_quote = 1, in_escape = 0;
-	item_add(out, '\'');
+	strbuf_add(out, '\'');
 	for (size_t i = 0; arg[i]; i++) {
 		unsigned char c = (unsigned char)arg[i];
 		if (is_escaped(c)) {
 			if (in_quote)
-				item_add(out, '\''), in_quote = 0;
+				strbuf_add(out, '\''), in_quote = 0;
 			if (!in_escape)
-				item_add(out, '$'), item_add(out, '\''), in_escape = 1;
+				strbuf_add(out, '$'), strbuf_add(out, '\''), in_escape = 1;
 			quote_escape(out, c);
 			continue;
 		}
 		if (in_escape)
-			item_add(out, '\''), in_escape = 0;
+			strbuf_add(out, '\''), in_escape = 0;
 		if (c == '\'') {
 			/* out of the quotes, an escaped quote, back in */
-			for (const char *q = in_quote ? "'\\''" : "\\''"; *q; q++)
-				item_add(out, *q);
+			strbuf_add_string(out, in_quote ? "'\\''" : "\\''");
 			in_quote = 1;
 			continue;
 		}
 		if (!in_quote)
-			item_add(out, '\''), in_quote = 1;
-		item_add(out, c);
+			strbuf_add(out, '\''), in_quote = 1;
+		strbuf_add(out, c);
 	}
-	item_add(out, '\'');
+	strbuf_add(out, '\'');
 }
 
 static void trace_line(char *const argv[])
 {
-	struct item line = { NULL, 0, 0 };
-	item_clear(&line);
+	struct strbuf line = { NULL, 0, 0 };
+	strbuf_clear(&line);
 	for (int i = 0; argv[i]; i++) {
 		quote_for_shell(&line, argv[i]);
-		item_add(&line, argv[i + 1] ? ' ' : '\n');
+		strbuf_add(&line, argv[i + 1] ? ' ' : '\n');
 	}
 	out_flush();
 	ssize_t written = write(STDERR_FILENO, line.text, line.len);
@@ -270,7 +246,7 @@ struct batch {
 	size_t bytes;            /* of the command line they make, NULs included */
 };
 
-static void batch_add(struct batch *b, const struct item *item)
+static void batch_add(struct batch *b, const struct strbuf *item)
 {
 	if (b->count == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
@@ -302,7 +278,7 @@ static void run_gathered(const struct xargs_options *xo, char **command, int com
 	struct run_state *state)
 {
 	struct byte_reader reader = { .pos = 0, .len = 0 };
-	struct item item = { NULL, 0, 0 };
+	struct strbuf item = { NULL, 0, 0 };
 	struct batch b = { NULL, 0, 0, 0 };
 	size_t command_bytes = 0;
 	int quote_error = 0, ran = 0;
@@ -324,35 +300,12 @@ static void run_gathered(const struct xargs_options *xo, char **command, int com
 	free(b.items);
 }
 
-/* arg with every occurrence of replace changed into with (malloc'd). */
-static char *replace_all(const char *arg, const char *replace, const char *with)
-{
-	size_t replace_len = strlen(replace), with_len = strlen(with), len = 0;
-	for (const char *s = arg; *s; )
-		if (replace_len && strncmp(s, replace, replace_len) == 0)
-			len += with_len, s += replace_len;
-		else
-			len++, s++;
-	char *result = cmd_malloc(len + 1), *q = result;
-	for (const char *s = arg; *s; ) {
-		if (replace_len && strncmp(s, replace, replace_len) == 0) {
-			memcpy(q, with, with_len);
-			q += with_len;
-			s += replace_len;
-		} else {
-			*q++ = *s++;
-		}
-	}
-	*q = '\0';
-	return result;
-}
-
 /* -I: the command once per input line, the line in place of REPL. */
 static void run_per_line(const struct xargs_options *xo, char **command, int command_count,
 	struct run_state *state)
 {
 	struct byte_reader reader = { .pos = 0, .len = 0 };
-	struct item item = { NULL, 0, 0 };
+	struct strbuf item = { NULL, 0, 0 };
 	int quote_error = 0;
 	char **argv = cmd_malloc((size_t)command_count * sizeof(char *));
 	while (read_quoted(&reader, &item, 1, &quote_error)) {

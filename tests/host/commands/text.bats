@@ -6,6 +6,21 @@
 
 load common
 
+# compare_filtered FILTER CMD ARGS...: as compare, but stdout goes through
+# the command or function FILTER on both sides before comparing.
+compare_filtered() {
+    local filter=$1 cmd=$2 ours=0 host=0 o=$BATS_TEST_TMPDIR/out
+    shift 2
+    mkdir -p "$o"
+    "$B/$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/ours.raw" 2> "$o/ours.err" || ours=$?
+    env "$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/host.raw" 2> "$o/host.err" || host=$?
+    $filter < "$o/ours.raw" > "$o/ours.out"
+    $filter < "$o/host.raw" > "$o/host.out"
+    cmp -s "$o/ours.out" "$o/host.out" || { echo "stdout differs: $cmd $*"; diff "$o/host.out" "$o/ours.out" | head -40; return 1; }
+    cmp -s "$o/ours.err" "$o/host.err" || { echo "stderr differs: $cmd $*"; diff "$o/host.err" "$o/ours.err"; return 1; }
+    [ "$ours" = "$host" ] || { echo "status differs: $cmd $*: host $host, ours $ours"; return 1; }
+}
+
 # text.bats' own fixtures, beside common.bash's.
 text_fixtures() {
     printf 'one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\n' > ten.txt
@@ -170,15 +185,11 @@ end2' '2c foo' 'c\' '3{p;p}' '/e/{/n/d}' '2{s/t/T/;s/w/W/}' '$!{$!d}' '2,4!{s/^/
 # compare_diff ARGS...: as compare, but the dates in "---" and "+++" headers
 # are left out (GNU prints nanoseconds, Samsara's stat has seconds).
 compare_diff() {
-    local ours=0 host=0 o=$BATS_TEST_TMPDIR/out header='s/^\(---\|+++\) \([^\t]*\)\t.*/\1 \2/'
-    mkdir -p "$o"
-    "$B/diff" "$@" < "${STDIN:-/dev/null}" > "$o/ours.raw" 2> "$o/ours.err" || ours=$?
-    env diff "$@" < "${STDIN:-/dev/null}" > "$o/host.raw" 2> "$o/host.err" || host=$?
-    sed "$header" "$o/ours.raw" > "$o/ours.out"
-    sed "$header" "$o/host.raw" > "$o/host.out"
-    cmp -s "$o/ours.out" "$o/host.out" || { echo "stdout differs: diff $*"; diff "$o/host.out" "$o/ours.out" | head -40; return 1; }
-    cmp -s "$o/ours.err" "$o/host.err" || { echo "stderr differs: diff $*"; diff "$o/host.err" "$o/ours.err"; return 1; }
-    [ "$ours" = "$host" ] || { echo "status differs: diff $*: host $host, ours $ours"; return 1; }
+    compare_filtered without_dates diff "$@"
+}
+
+without_dates() {
+    sed 's/^\(---\|+++\) \([^\t]*\)\t.*/\1 \2/'
 }
 
 # diff_pair SEED LINES ALPHABET: writes a.txt and b.txt, b an edited copy of a.
@@ -277,16 +288,7 @@ changed' > b.txt
 # compare_sorted CMD ARGS...: as compare, with stdout sorted on both sides
 # (find lists a directory in readdir order, which is the file system's).
 compare_sorted() {
-    local cmd=$1 ours=0 host=0 o=$BATS_TEST_TMPDIR/out
-    shift
-    mkdir -p "$o"
-    "$B/$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/ours.raw" 2> "$o/ours.err" || ours=$?
-    env "$cmd" "$@" < "${STDIN:-/dev/null}" > "$o/host.raw" 2> "$o/host.err" || host=$?
-    sort "$o/ours.raw" > "$o/ours.out"
-    sort "$o/host.raw" > "$o/host.out"
-    cmp -s "$o/ours.out" "$o/host.out" || { echo "stdout differs: $cmd $*"; diff "$o/host.out" "$o/ours.out" | head -40; return 1; }
-    cmp -s "$o/ours.err" "$o/host.err" || { echo "stderr differs: $cmd $*"; diff "$o/host.err" "$o/ours.err"; return 1; }
-    [ "$ours" = "$host" ] || { echo "status differs: $cmd $*: host $host, ours $ours"; return 1; }
+    compare_filtered sort "$@"
 }
 
 # A small tree: files of several sizes, an empty directory, a symbolic link.
