@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 	int quiet, verbose, status = 0, first = 1;
 	static char *standard_input[] = { "-", NULL };
 	cmd_init("head");
-	int index = parse_count_options(argc, argv, &count, &quiet, &verbose, USAGE);
+	int index = parse_count_options(argc, argv, &count, &quiet, &verbose, 0, USAGE);
 	int files = argc - index;
 	char **names = files ? argv + index : standard_input;
 	int header = verbose || (files > 1 && !quiet);

@@ -145,8 +145,10 @@ int cmd_account_id(const char *file, const char *name, unsigned long *id, unsign
 /* Joins a directory and a name with one '/'; the result is malloc'd. */
 char *path_join(const char *dir, const char *name);
 /* Calls fn(child path, entry, ctx) for each entry of directory path but
- * "." and ".."; ORs the results. A directory that cannot be opened is
- * reported as "cannot VERB 'path'" and gives 1. */
+ * "." and ".."; ORs the results. The directory is read whole and closed
+ * first, so a deep walk holds no descriptors. A directory that cannot be
+ * opened is reported as "cannot VERB 'path'" (or "'path'" if verb is NULL)
+ * and gives 1. */
 struct dirent;
 typedef int (*entry_fn)(const char *child, const struct dirent *entry, void *ctx);
 int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx);

@@ -16,7 +16,7 @@ static void parse_value(struct count_option *count, const char *text, int bytes)
 }
 
 int parse_count_options(int argc, char **argv, struct count_option *count,
-	int *quiet, int *verbose, const char *usage)
+	int *quiet, int *verbose, int allow_follow, const char *usage)
 {
 	struct options opts;
 	int option;
@@ -28,8 +28,10 @@ int parse_count_options(int argc, char **argv, struct count_option *count,
 		parse_value(count, argv[1] + 1, 0);
 		opts.index = 2;
 	}
-	while ((option = options_next(&opts, argc, argv, "c:n:qv")) != -1) {
-		if (option == 'c' || option == 'n')
+	while ((option = options_next(&opts, argc, argv, allow_follow ? "c:fn:qv" : "c:n:qv")) != -1) {
+		if (option == 'f')
+			count->follow = 1;
+		else if (option == 'c' || option == 'n')
 			parse_value(count, opts.arg, option == 'c');
 		else if (option == 'q')
 			*quiet = 1, *verbose = 0;

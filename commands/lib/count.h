@@ -6,11 +6,12 @@ struct count_option {
 	int bytes;       /* -c rather than -n */
 	int from_start;  /* tail: "+N" counts from the start */
 	int negative;    /* head: "-N" means all but the last N */
+	int follow;      /* tail -f */
 };
 
 /*
- * Parses the options of head or tail ("cnqv"); returns the index of the
- * first operand. quiet/verbose report -q and -v.
+ * Parses the options of head or tail ("cnqv", and "f" if allow_follow);
+ * returns the index of the first operand. quiet/verbose report -q and -v.
  */
 int parse_count_options(int argc, char **argv, struct count_option *count,
-	int *quiet, int *verbose, const char *usage);
+	int *quiet, int *verbose, int allow_follow, const char *usage);

@@ -58,23 +58,50 @@ int parse_count(const char *text, long long *value)
 	return 0;
 }
 
+/* Reads the entries of dir but "." and ".." into a malloc'd array. */
+static struct dirent *read_entries(DIR *dir, size_t *count)
+{
+	struct dirent *entries = NULL, *entry;
+	size_t cap = 0;
+	*count = 0;
+	while ((entry = readdir(dir)) != NULL) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 16;
+			entries = cmd_realloc(entries, cap * sizeof(*entries));
+		}
+		/* field by field: a record in readdir's buffer may be shorter than the struct */
+		struct dirent *copy = &entries[(*count)++];
+		memset(copy, 0, sizeof(*copy));
+		copy->d_ino = entry->d_ino;
+		copy->d_type = entry->d_type;
+		size_t len = strnlen(entry->d_name, sizeof(copy->d_name) - 1);
+		memcpy(copy->d_name, entry->d_name, len);
+	}
+	return entries;
+}
+
 int for_each_entry(const char *path, const char *verb, entry_fn fn, void *ctx)
 {
 	DIR *dir = opendir(path);
 	if (!dir) {
-		cmd_error("cannot %s '%s': %s", verb, path, strerror(errno));
+		if (verb)
+			cmd_error("cannot %s '%s': %s", verb, path, strerror(errno));
+		else
+			cmd_error("'%s': %s", path, strerror(errno));
 		return 1;
 	}
+	size_t count;
+	struct dirent *entries = read_entries(dir, &count);
+	closedir(dir);
 	int status = 0;
-	struct dirent *entry;
-	while ((entry = readdir(dir)) != NULL) {
-		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-			continue;
-		char *child = path_join(path, entry->d_name);
-		status |= fn(child, entry, ctx);
+	for (size_t i = 0; i < count; i++) {
+		char *child = path_join(path, entries[i].d_name);
+		status |= fn(child, &entries[i], ctx);
 		free(child);
 	}
-	closedir(dir);
+	free(entries);
 	return status;
 }
 

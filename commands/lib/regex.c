@@ -7,6 +7,7 @@
  * depth grows with the pattern, not with the line.
  */
 #include "regex.h"
+#include "charclass.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,36 +126,41 @@ static void set_add_case(struct parser *ps, unsigned char *set, int c)
 	}
 }
 
-static int class_matches(const char *name, size_t len, int c)
-{
-	static const struct {
-		const char *name;
-		int (*test)(int);
-	} classes[] = {
-		{ "alpha", isalpha }, { "digit", isdigit }, { "alnum", isalnum },
-		{ "upper", isupper }, { "lower", islower }, { "space", isspace },
-		{ "blank", isblank }, { "punct", ispunct }, { "print", isprint },
-		{ "graph", isgraph }, { "cntrl", iscntrl }, { "xdigit", isxdigit },
-	};
-	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		if (strlen(classes[i].name) == len && memcmp(classes[i].name, name, len) == 0)
-			return classes[i].test(c) ? 1 : 0;
-	return -1;
-}
-
 /* Parses "[:name:]" at ps->p (just past "[:") into set. */
 static int parse_class(struct parser *ps, unsigned char *set)
 {
 	const char *end = strstr(ps->p, ":]");
-	if (!end || class_matches(ps->p, (size_t)(end - ps->p), 'a') < 0) {
+	char_class_test test = end ? char_class_find(ps->p, (size_t)(end - ps->p)) : NULL;
+	if (!test) {
 		ps->error = end ? "Invalid character class name" : "Unmatched [, [^, [:, [., or [=";
 		return -1;
 	}
 	for (int c = 0; c < 256; c++)
-		if (class_matches(ps->p, (size_t)(end - ps->p), c) > 0)
+		if (test(c))
 			set_add_case(ps, set, c);
 	ps->p = end + 2;
 	return 0;
+}
+
+/*
+ * One byte of a bracket expression: itself, or a collating symbol "[.c.]"
+ * or an equivalence class "[=c=]", both c alone in the C locale.
+ */
+static int parse_bracket_element(struct parser *ps)
+{
+	const char *p = ps->p;
+	if (p[0] == '[' && (p[1] == '.' || p[1] == '=')) {
+		const char close[3] = { p[1], ']', '\0' };
+		const char *end = strstr(p + 2, close);
+		if (end != p + 3) {
+			ps->error = end ? "Invalid collation character" : "Unmatched [, [^, [:, [., or [=";
+			return -1;
+		}
+		ps->p += 5;
+		return (unsigned char)p[2];
+	}
+	ps->p++;
+	return (unsigned char)p[0];
 }
 
 /* Parses a bracket expression; ps->p is just past the '['. */
@@ -176,7 +182,9 @@ static int parse_bracket(struct parser *ps)
 				return -1;
 			continue;
 		}
-		int low = (unsigned char)*ps->p++;
+		int low = parse_bracket_element(ps);
+		if (low < 0)
+			return -1;
 		int high = low;
 		if (ps->p[0] == '-' && ps->p[1] && ps->p[1] != ']') {
 			high = (unsigned char)ps->p[1];

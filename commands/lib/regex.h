@@ -2,7 +2,7 @@
  * A small backtracking regular-expression engine for grep and expr:
  * POSIX basic (BRE) and extended (ERE) syntax with the GNU extensions most
  * scripts use. Supported: literals, ".", bracket expressions with ranges,
- * negation and [:class:], "^" "$", groups, alternation, "*" "+" "?",
+ * negation, [:class:], [.c.] and [=c=], "^" "$", groups, alternation, "*" "+" "?",
  * intervals {m,n}, back-references \1..\9, and \w \W \s \S \< \> \b \B.
  * In BRE, groups, intervals, "+", "?" and "|" are written \( \) \{ \} \+ \?
  * \|. Matching is leftmost, with greedy backtracking (not POSIX

@@ -1,11 +1,13 @@
 /*
  * tr: translate, squeeze or delete bytes. SET1 and SET2 are lists of
  * bytes with escapes (\n \t \\ \NNN ...), ranges (a-z), classes
- * ([:lower:] ...) and repeats ([c*N], [c*]). SET2 shorter than SET1 is
+ * ([:lower:] ...), equivalence classes ([=c=], c itself in the C locale)
+ * and repeats ([c*N], [c*]). SET2 shorter than SET1 is
  * padded with its last byte. -d deletes SET1, -s squeezes runs of bytes of
  * the last set given, -c complements SET1.
  */
 #include "../lib/cmd.h"
+#include "../lib/charclass.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -14,16 +16,31 @@
 
 #define USAGE "tr [-cds] set1 [set2]"
 
-/* A set expanded into a byte array; repeat_at marks a "[c*]" to fill. */
+/*
+ * A set expanded into a byte array, with what the checks of a translation
+ * need to know about how it was written.
+ */
 struct byte_set {
 	unsigned char *bytes;
 	size_t len, cap;
 	long fill_at;        /* index of the [c*] element, -1 if none */
+	int fills;           /* how many [c*] elements */
+	int other_classes;   /* classes other than [:upper:] and [:lower:] */
+	int equivalences;    /* [=c=] elements */
+	long *case_at;       /* where each [:upper:] or [:lower:] starts */
+	size_t case_count;
+	int ends_with_class;
 };
 
 struct tr_options {
 	int complement, delete, squeeze;
 };
+
+static __attribute__((noreturn)) void fail(const char *message)
+{
+	cmd_error("%s", message);
+	cmd_exit(1);
+}
 
 static void set_push(struct byte_set *set, int c)
 {
@@ -56,39 +73,44 @@ static int read_byte(const char **p)
 	return known ? (unsigned char)to[known - from] : (unsigned char)*s;
 }
 
-static int class_member(const char *name, int c)
-{
-	if (strcmp(name, "alpha") == 0) return isalpha(c);
-	if (strcmp(name, "digit") == 0) return isdigit(c);
-	if (strcmp(name, "alnum") == 0) return isalnum(c);
-	if (strcmp(name, "upper") == 0) return isupper(c);
-	if (strcmp(name, "lower") == 0) return islower(c);
-	if (strcmp(name, "space") == 0) return isspace(c);
-	if (strcmp(name, "blank") == 0) return isblank(c);
-	if (strcmp(name, "punct") == 0) return ispunct(c);
-	if (strcmp(name, "print") == 0) return isprint(c);
-	if (strcmp(name, "graph") == 0) return isgraph(c);
-	if (strcmp(name, "cntrl") == 0) return iscntrl(c);
-	if (strcmp(name, "xdigit") == 0) return isxdigit(c);
-	return -1;
-}
-
 /* Expands "[:name:]" at p; returns the text after it, NULL if not a class. */
 static const char *expand_class(struct byte_set *set, const char *p)
 {
-	const char *end = strstr(p + 2, ":]");
-	char name[16];
-	if (!end || (size_t)(end - p - 2) >= sizeof(name))
+	const char *name = p + 2, *end = strstr(name, ":]");
+	if (!end)
 		return NULL;
-	memcpy(name, p + 2, (size_t)(end - p - 2));
-	name[end - p - 2] = '\0';
-	if (class_member(name, 'a') < 0) {
-		cmd_error("invalid character class '%s'", name);
+	size_t len = (size_t)(end - name);
+	char_class_test test = char_class_find(name, len);
+	if (!test) {
+		cmd_error("invalid character class '%.*s'", (int)len, name);
 		cmd_exit(1);
 	}
+	int is_case = test == isupper || test == islower;
+	if (is_case) {
+		set->case_at = cmd_realloc(set->case_at, (set->case_count + 1) * sizeof(long));
+		set->case_at[set->case_count++] = (long)set->len;
+	}
+	set->other_classes += !is_case;
 	for (int c = 0; c < 256; c++)
-		if (class_member(name, c))
+		if (test(c))
 			set_push(set, c);
+	return end + 2;
+}
+
+/* Expands "[=c=]" at p (in the C locale the class of c is c alone). */
+static const char *expand_equivalence(struct byte_set *set, const char *p)
+{
+	const char *name = p + 2, *end = strstr(name, "=]");
+	if (!end || end == name)
+		return NULL;
+	const char *s = name;
+	int c = read_byte(&s);
+	if (s != end) {
+		cmd_error("%.*s: equivalence class operand must be a single character", (int)(end - name), name);
+		cmd_exit(1);
+	}
+	set->equivalences++;
+	set_push(set, c);
 	return end + 2;
 }
 
@@ -97,14 +119,19 @@ static const char *expand_repeat(struct byte_set *set, const char *p)
 {
 	const char *s = p + 1;
 	int c = read_byte(&s);
-	if (*s != '*')
+	const char *close = strchr(s, ']');
+	if (*s != '*' || !close)
 		return NULL;
-	char *end;
-	long count = strtol(s + 1, &end, s[1] == '0' ? 8 : 10);
-	if (*end != ']' || count < 0)
-		return NULL;
-	if (end == s + 1 || count == 0) {
+	const char *digits = s + 1;
+	char *end = (char *)digits;
+	long count = isdigit((unsigned char)*digits) ? strtol(digits, &end, *digits == '0' ? 8 : 10) : 0;
+	if (end != close) {
+		cmd_error("invalid repeat count '%.*s' in [c*n] construct", (int)(close - s - 1), s + 1);
+		cmd_exit(1);
+	}
+	if (end == digits || count == 0) {
 		set->fill_at = (long)set->len;
+		set->fills++;
 		set_push(set, c);
 	} else {
 		for (long i = 0; i < count; i++)
@@ -113,17 +140,26 @@ static const char *expand_repeat(struct byte_set *set, const char *p)
 	return end + 1;
 }
 
+/* Expands a bracketed element at p, or returns NULL if p holds none. */
+static const char *expand_bracket(struct byte_set *set, const char *p)
+{
+	if (p[0] != '[' || !p[1])
+		return NULL;
+	if (p[1] == ':')
+		return expand_class(set, p);
+	if (p[1] == '=')
+		return expand_equivalence(set, p);
+	return expand_repeat(set, p);
+}
+
 static void expand_set(struct byte_set *set, const char *text)
 {
 	const char *p = text, *after;
 	memset(set, 0, sizeof(*set));
 	set->fill_at = -1;
 	while (*p) {
-		if (p[0] == '[' && p[1] == ':' && (after = expand_class(set, p)) != NULL) {
-			p = after;
-			continue;
-		}
-		if (p[0] == '[' && p[1] && (after = expand_repeat(set, p)) != NULL) {
+		if ((after = expand_bracket(set, p)) != NULL) {
+			set->ends_with_class = p[1] == ':' && !*after;
 			p = after;
 			continue;
 		}
@@ -141,6 +177,43 @@ static void expand_set(struct byte_set *set, const char *text)
 			set_push(set, low);
 		}
 	}
+}
+
+/* Whether set has an [:upper:] or [:lower:] starting at index at. */
+static int case_class_at(const struct byte_set *set, long at)
+{
+	for (size_t i = 0; i < set->case_count; i++)
+		if (set->case_at[i] == at)
+			return 1;
+	return 0;
+}
+
+/*
+ * GNU's rules for what SET2 of a translation may hold. A complemented SET1
+ * has no classes left to align [:upper:] and [:lower:] with.
+ */
+static void check_translation(const struct byte_set *set1, const struct byte_set *set2, int complemented)
+{
+	if (set2->other_classes)
+		fail("when translating, the only character classes that may appear in\n"
+			"string2 are 'upper' and 'lower'");
+	if (set2->equivalences)
+		fail("[=c=] expressions may not appear in string2 when translating");
+	for (size_t i = 0; !complemented && i < set2->case_count; i++)
+		if (!case_class_at(set1, set2->case_at[i]))
+			fail("misaligned [:upper:] and/or [:lower:] construct");
+	if (set2->ends_with_class && set1->len > set2->len)
+		fail("when translating with string1 longer than string2,\n"
+			"the latter string must not end with a character class");
+}
+
+/* The checks on [c*] that hold whatever the operation. */
+static void check_repeats(const struct byte_set *set1, const struct byte_set *set2)
+{
+	if (set1->fills)
+		fail("the [c*] repeat construct may not appear in string1");
+	if (set2->fills > 1)
+		fail("only one [c*] repeat construct may appear in string2");
 }
 
 /* Pads set2 to the length of set1 (at its [c*] or with its last byte). */
@@ -227,6 +300,9 @@ int main(int argc, char **argv)
 	memset(&set2, 0, sizeof(set2));
 	if (operands == 2)
 		expand_set(&set2, argv[opts.index + 1]);
+	check_repeats(&set1, &set2);
+	if (operands == 2 && !to.delete)
+		check_translation(&set1, &set2, to.complement);
 	for (int c = 0; c < 256; c++)
 		map[c] = c;
 	if (to.delete) {
@@ -243,5 +319,7 @@ int main(int argc, char **argv)
 	int status = filter(map, squeeze);
 	free(set1.bytes);
 	free(set2.bytes);
+	free(set1.case_at);
+	free(set2.case_at);
 	cmd_exit(status);
 }
