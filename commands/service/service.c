@@ -118,7 +118,7 @@ static int status(const char *label)
 	out_format("%-8s %8s %4s %-8s %8s %-20s %9s %9s\n", "LABEL", "ENDPOINT", "PID", "STATE",
 		   "RESTARTS", "LAST FAILURE", "RECOVERY", "UPTIME");
 	for (uint32_t i = 0;; i++) {
-		struct rs_status st;
+		struct rs_status st = { 0 };
 		int r = fetch(RS_STATUS, i, &st, sizeof(st));
 		if (r == -ENOENT)
 			break;
@@ -152,7 +152,7 @@ static int show_log(void)
 {
 	out_format("%10s %-8s %-20s %9s %8s\n", "TIME", "LABEL", "FAILURE", "RECOVERY", "RESTARTS");
 	for (uint32_t i = 0;; i++) {
-		struct rs_log_entry e;
+		struct rs_log_entry e = { 0 };
 		int r = fetch(RS_LOG, i, &e, sizeof(e));
 		if (r == -ENOENT)
 			break;

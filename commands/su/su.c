@@ -6,6 +6,7 @@
  *   su [-] [USER] [-c COMMAND]
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,17 +18,19 @@ int main(int argc, char **argv)
 {
 	const char *user = "root", *command = NULL;
 	cmd_init("su");
+	bool named = false;
 	for (int i = 1; i < argc; i++) {
+		bool option = argv[i][0] == '-';
 		if (strcmp(argv[i], "-") == 0 || strcmp(argv[i], "-l") == 0)
 			continue;   /* a login shell: the same shell here */
-		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
 			command = argv[++i];
-		else if (argv[i][0] == '-')
-			cmd_usage(2, USAGE);
-		else if (strcmp(user, "root") == 0)
-			user = argv[i];
-		else
-			cmd_usage(2, USAGE);
+			continue;
+		}
+		if (option || named)
+			cmd_usage(2, USAGE);   /* an unknown option, or a second user */
+		user = argv[i];
+		named = true;
 	}
 	unsigned long uid, gid;
 	if (cmd_account_id("/etc/passwd", user, &uid, &gid) < 0) {

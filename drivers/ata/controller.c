@@ -200,7 +200,7 @@ int controller_identify(int drive, struct drive *d)
 		return -ENXIO;                   /* ATAPI (a CD drive), not a disk */
 	if (!poll_status(ATA_SR_DRQ, ATA_SR_DRQ, &status))
 		return -EIO;
-	uint16_t id[256];
+	uint16_t id[256] = { 0 };
 	in16_string(REG_DATA, id, 256);
 	if (!(id[49] & (1u << 9)))
 		return -ENOTSUP;                 /* no LBA: CHS-only drives are not served */

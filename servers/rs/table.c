@@ -151,8 +151,7 @@ void table_build(bool restarted)
 			s->next_ping = now() + ticks_of_ms(s->period_ms);
 			if (ep != NONE) {
 				s->endpoint = ep;
-				if (s->state != RS_RUNNING)
-					s->state = RS_RUNNING;
+				s->state = RS_RUNNING;
 			} else if (s->state == RS_RUNNING || s->state == RS_BACKOFF) {
 				s->endpoint = NONE;
 				table_start(s);

@@ -54,7 +54,7 @@ static int finish_transfer(struct fproc *p, int status)
  * successor. Returns the driver's answer (CDEV_SUSPENDED: the grant stays
  * in p->bounce_grant) or an error.
  */
-static int send_transfer(struct fproc *p, struct vnode *v, int flags, char *bounce, uint32_t len,
+static int send_transfer(struct fproc *p, struct vnode *v, uint32_t flags, char *bounce, uint32_t len,
 			 bool write)
 {
 	int r = -EDEADSRCDST;

@@ -190,7 +190,7 @@ int fs_io(struct fproc *p, message *m, struct filp *f, bool write)
 	if (S_ISDIR(f->vnode->mode))
 		return -EISDIR;
 	if (write && (f->flags & O_APPEND)) {
-		struct stat st;
+		struct stat st = { 0 };
 		int r = fs_stat(f->vnode, &st);
 		if (r < 0)
 			return r;

@@ -70,7 +70,8 @@ static uint64_t file_read(void)
 static void ratio(char out[16], uint64_t a, uint64_t b)
 {
 	uint64_t hundredths = b ? (a * 100 + b / 2) / b : 0;
-	snprintf(out, 16, "%llu.%02llu", hundredths / 100, hundredths % 100);
+	snprintf(out, 16, "%llu.%02llu", (unsigned long long)(hundredths / 100),
+		 (unsigned long long)(hundredths % 100));
 }
 
 int main(void)
@@ -86,14 +87,14 @@ int main(void)
 	}
 	if (!raw || !wr || !rd) {
 		printf("bench: disk: failed (raw %llu, write %llu, read %llu): is a disk attached?\n",
-		       raw, wr, rd);
+		       (unsigned long long)raw, (unsigned long long)wr, (unsigned long long)rd);
 	} else {
 		char r_wr[16], r_rd[16];
 		ratio(r_wr, wr, raw);
 		ratio(r_rd, rd, raw);
-		printf("bench: disk %u MiB in 64 KiB requests: raw read from ata %llu\n", TOTAL >> 20, raw);
-		printf("bench: disk file write + sync (program-vfs-ext2-ata) %llu = %s x raw read\n", wr, r_wr);
-		printf("bench: disk file read (program-vfs-ext2-ata)         %llu = %s x raw read\n", rd, r_rd);
+		printf("bench: disk %u MiB in 64 KiB requests: raw read from ata %llu\n", TOTAL >> 20, (unsigned long long)raw);
+		printf("bench: disk file write + sync (program-vfs-ext2-ata) %llu = %s x raw read\n", (unsigned long long)wr, r_wr);
+		printf("bench: disk file read (program-vfs-ext2-ata)         %llu = %s x raw read\n", (unsigned long long)rd, r_rd);
 	}
 	unlink(FILE_PATH);
 	printf("bench: done\n");

@@ -85,7 +85,7 @@ static int compare_u32(const void *a, const void *b)
 static void latency(const char *label)
 {
 	static uint32_t us[ROUNDS];
-	struct rs_status st;
+	struct rs_status st = { 0 };
 	tolerate(label);
 	for (int i = 0; i < ROUNDS; i++) {
 		if (status_of(label, &st) < 0)
@@ -159,13 +159,13 @@ static void throughput(void)
 		kill(crasher, SIGKILL);
 		waitpid(crasher, NULL, 0);
 	}
-	struct rs_status st;
+	struct rs_status st = { 0 };
 	status_of("ata", &st);
 	uint64_t kept = faulty ? clean * 1000 / faulty : 0;
 	printf("bench: reading %u MiB: %llu tsc without faults, %llu with ata crashed every second\n",
-	       PASSES * (FILE_SIZE >> 20), clean, faulty);
+	       PASSES * (FILE_SIZE >> 20), (unsigned long long)clean, (unsigned long long)faulty);
 	printf("bench: throughput kept under one ata crash a second: %llu.%llu%% (ata restarts so far: %u)\n",
-	       kept / 10, kept % 10, st.restarts);
+	       (unsigned long long)(kept / 10), (unsigned long long)(kept % 10), st.restarts);
 	unlink(FILE_PATH);
 }
 
