@@ -5,7 +5,7 @@
  * makes the request fail, it never makes the driver spin forever.
  */
 #include <string.h>
-#include <portio.h>
+#include <samsara/portio.h>
 #include "ata.h"
 
 #define REG_DATA     0x1f0

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "vga.h"
-#include <portio.h>
+#include <samsara/portio.h>
 
 #define DATA 0x60
 #define STATUS 0x64

@@ -5,7 +5,7 @@
  */
 #include "uart.h"
 #include <stdint.h>
-#include <portio.h>
+#include <samsara/portio.h>
 
 #define COM1 0x3f8
 #define RBR 0   /* receive buffer (read) */

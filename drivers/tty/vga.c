@@ -6,7 +6,7 @@
 #include <string.h>
 #include <libsys.h>
 #include "vga.h"
-#include <portio.h>
+#include <samsara/portio.h>
 
 #define VGA_PHYS 0xb8000u
 #define VGA_VIRT 0x70000000u      /* where this driver sees it */

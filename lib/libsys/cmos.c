@@ -3,7 +3,7 @@
  * since 1970 in UTC. The caller needs those ports in its privileges.
  */
 #include <libsys.h>
-#include <portio.h>
+#include <samsara/portio.h>
 
 static uint8_t cmos_read(uint8_t reg)
 {

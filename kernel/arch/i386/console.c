@@ -18,20 +18,20 @@
 
 void arch_console_init(void)
 {
-	outb(COM1 + UART_IER, 0x00);
-	outb(COM1 + UART_LCR, 0x80);  /* divisor latch */
-	outb(COM1 + 0, 1);            /* 115200 baud */
-	outb(COM1 + 1, 0);
-	outb(COM1 + UART_LCR, 0x03);  /* 8N1 */
-	outb(COM1 + UART_FCR, 0xc7);  /* FIFOs on, cleared */
-	outb(COM1 + UART_MCR, 0x0b);
+	out8(COM1 + UART_IER, 0x00);
+	out8(COM1 + UART_LCR, 0x80);  /* divisor latch */
+	out8(COM1 + 0, 1);            /* 115200 baud */
+	out8(COM1 + 1, 0);
+	out8(COM1 + UART_LCR, 0x03);  /* 8N1 */
+	out8(COM1 + UART_FCR, 0xc7);  /* FIFOs on, cleared */
+	out8(COM1 + UART_MCR, 0x0b);
 }
 
 static void uart_put(char c)
 {
-	for (int spins = 0; spins < 100000 && !(inb(COM1 + UART_LSR) & LSR_THR_EMPTY); spins++)
+	for (int spins = 0; spins < 100000 && !(in8(COM1 + UART_LSR) & LSR_THR_EMPTY); spins++)
 		;
-	outb(COM1 + UART_THR, (uint8_t)c);
+	out8(COM1 + UART_THR, (uint8_t)c);
 }
 
 void arch_console_putc(char c)
@@ -44,6 +44,6 @@ void arch_console_putc(char c)
 /* Wait until the last byte has left the shift register (Bochs drops it otherwise). */
 void arch_console_flush(void)
 {
-	for (int spins = 0; spins < 1000000 && !(inb(COM1 + UART_LSR) & LSR_TX_IDLE); spins++)
+	for (int spins = 0; spins < 1000000 && !(in8(COM1 + UART_LSR) & LSR_TX_IDLE); spins++)
 		;
 }

@@ -14,20 +14,20 @@ static uint16_t irq_mask = 0xffff & (uint16_t)~(1u << IRQ_CASCADE);
 
 static void pic_write_mask(void)
 {
-	outb(PIC1_DATA, irq_mask & 0xff);
-	outb(PIC2_DATA, irq_mask >> 8);
+	out8(PIC1_DATA, irq_mask & 0xff);
+	out8(PIC2_DATA, irq_mask >> 8);
 }
 
 void arch_pic_init(void)
 {
-	outb(PIC1_CMD, 0x11);  /* ICW1: init, expect ICW4 */
-	outb(PIC2_CMD, 0x11);
-	outb(PIC1_DATA, 32);   /* ICW2: vector offsets */
-	outb(PIC2_DATA, 40);
-	outb(PIC1_DATA, 1u << IRQ_CASCADE); /* ICW3: slave on IRQ 2 */
-	outb(PIC2_DATA, IRQ_CASCADE);
-	outb(PIC1_DATA, 0x01); /* ICW4: 8086 mode */
-	outb(PIC2_DATA, 0x01);
+	out8(PIC1_CMD, 0x11);  /* ICW1: init, expect ICW4 */
+	out8(PIC2_CMD, 0x11);
+	out8(PIC1_DATA, 32);   /* ICW2: vector offsets */
+	out8(PIC2_DATA, 40);
+	out8(PIC1_DATA, 1u << IRQ_CASCADE); /* ICW3: slave on IRQ 2 */
+	out8(PIC2_DATA, IRQ_CASCADE);
+	out8(PIC1_DATA, 0x01); /* ICW4: 8086 mode */
+	out8(PIC2_DATA, 0x01);
 	pic_write_mask();
 }
 
@@ -46,6 +46,6 @@ void arch_irq_unmask(int irq)
 void arch_irq_eoi(int irq)
 {
 	if (irq >= 8)
-		outb(PIC2_CMD, PIC_EOI);
-	outb(PIC1_CMD, PIC_EOI);
+		out8(PIC2_CMD, PIC_EOI);
+	out8(PIC1_CMD, PIC_EOI);
 }

@@ -11,7 +11,7 @@ void arch_timer_init(uint32_t hz)
 	uint32_t divisor = (PIT_FREQUENCY + hz / 2) / hz;
 	if (divisor > 0xffff)
 		divisor = 0xffff;
-	outb(PIT_COMMAND, 0x34);  /* channel 0, lobyte/hibyte, rate generator */
-	outb(PIT_CHANNEL0, divisor & 0xff);
-	outb(PIT_CHANNEL0, (divisor >> 8) & 0xff);
+	out8(PIT_COMMAND, 0x34);  /* channel 0, lobyte/hibyte, rate generator */
+	out8(PIT_CHANNEL0, divisor & 0xff);
+	out8(PIT_CHANNEL0, (divisor >> 8) & 0xff);
 }

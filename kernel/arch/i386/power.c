@@ -14,9 +14,9 @@
 
 static void reboot_via_keyboard_controller(void)
 {
-	for (int spins = 0; spins < 100000 && (inb(0x64) & 0x02); spins++)
+	for (int spins = 0; spins < 100000 && (in8(0x64) & 0x02); spins++)
 		;
-	outb(0x64, 0xfe);
+	out8(0x64, 0xfe);
 }
 
 void arch_shutdown(int how, int code)
@@ -25,11 +25,11 @@ void arch_shutdown(int how, int code)
 	if (how == SHUTDOWN_REBOOT) {
 		reboot_via_keyboard_controller();
 	} else if (how == SHUTDOWN_POWEROFF) {
-		outb(QEMU_DEBUG_EXIT, (uint8_t)code);
-		outw(QEMU_ACPI_PM1A, ACPI_SLP_EN_S5);
-		outw(BOCHS_ACPI_PM1A, ACPI_SLP_EN_S5);
+		out8(QEMU_DEBUG_EXIT, (uint8_t)code);
+		out16(QEMU_ACPI_PM1A, ACPI_SLP_EN_S5);
+		out16(BOCHS_ACPI_PM1A, ACPI_SLP_EN_S5);
 		for (const char *s = "Shutdown"; *s; s++)
-			outb(BOCHS_SHUTDOWN, (uint8_t)*s);
+			out8(BOCHS_SHUTDOWN, (uint8_t)*s);
 	}
 	cpu_halt_forever();
 }

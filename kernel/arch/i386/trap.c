@@ -30,8 +30,8 @@ static void handle_irq(uint32_t vector)
 	int irq = (int)vector - VECTOR_IRQ0;
 	/* The spurious IRQ 7/15 of the 8259 has no in-service bit to clear. */
 	if (irq == 7 || irq == 15) {
-		outb(irq == 7 ? 0x20 : 0xa0, 0x0b);
-		uint8_t isr = inb(irq == 7 ? 0x20 : 0xa0);
+		out8(irq == 7 ? 0x20 : 0xa0, 0x0b);
+		uint8_t isr = in8(irq == 7 ? 0x20 : 0xa0);
 		if (!(isr & 0x80)) {
 			if (irq == 15)
 				arch_irq_eoi(0);

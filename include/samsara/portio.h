@@ -1,6 +1,7 @@
 /*
- * x86 port I/O for drivers. A driver may only touch the ports its privilege
- * record lists (the kernel's TSS I/O bitmap); any other port faults.
+ * x86 port I/O, for the kernel and for drivers. A driver may only touch the
+ * ports its privilege record lists (the kernel's TSS I/O bitmap); any other
+ * port faults.
  */
 #pragma once
 
