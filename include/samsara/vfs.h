@@ -53,6 +53,7 @@ enum vfs_request {
 	VFS_PM_SHUTDOWN,                /* the system goes down: unmount the root file system */
 	VFS_PM_TAKE_SIGNAL,             /* -> ep, flags: the signals VFS has for ep (SIGPIPE),
 					 * or ENOENT when it has none; VFS notifies PM when it has */
+	VFS_PM_SETUID,                  /* ep; flags: uid, mode: gid (permission checks) */
 };
 
 #define OPEN_MAX 32

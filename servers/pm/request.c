@@ -4,6 +4,7 @@
  * created, changed or ended.
  */
 #include <string.h>
+#include <ds.h>
 #include "pm.h"
 
 
@@ -192,6 +193,13 @@ int do_setuid(message *m)
 		p->gid = m->pm.gid;
 	if (set_uid)
 		p->uid = m->pm.uid;
+	endpoint_t vfs = ds_lookup("vfs");   /* VFS checks permissions with them */
+	message ids = { .type = VFS_PM_SETUID };
+	ids.vfs.ep = p->endpoint;
+	ids.vfs.flags = p->uid;
+	ids.vfs.mode = p->gid;
+	if (vfs != NONE)
+		ipc_sendrec(vfs, &ids);
 	return 0;
 }
 

@@ -113,6 +113,8 @@ int do_pm_fork(message *m)
 	}
 	child->cloexec = parent->cloexec;
 	child->umask = parent->umask;
+	child->uid = parent->uid;
+	child->gid = parent->gid;
 	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
 	return 0;
 }
@@ -184,4 +186,23 @@ int do_pm_unpause(message *m)
 		fproc_reply(p, p->susp_done ? (int)p->susp_done : -EINTR);
 	}
 	return 0;
+}
+
+/* PM: the process ep now has the user and group IDs in flags and mode. */
+int do_pm_setuid(message *m)
+{
+	struct fproc *p = fproc_of(m->vfs.ep);
+	if (!p)
+		return -EINVAL;
+	p->uid = m->vfs.flags;
+	p->gid = m->vfs.mode;
+	return 0;
+}
+
+int may_access(const struct fproc *p, const struct vnode *v, uint32_t want)
+{
+	if (p->uid == 0 || v->kind != VN_FS)
+		return 0;   /* root may; devices and VFS's own nodes are open to all */
+	uint32_t bits = p->uid == v->uid ? v->mode >> 6 : p->gid == v->gid ? v->mode >> 3 : v->mode;
+	return (bits & want) == want ? 0 : -EACCES;
 }

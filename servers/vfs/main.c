@@ -46,6 +46,7 @@ static const request_handler handlers[] = {
 	[VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
 	[VFS_PM_SHUTDOWN - VFS_BASE] = do_pm_shutdown,
 	[VFS_PM_TAKE_SIGNAL - VFS_BASE] = do_pm_take_signal,
+	[VFS_PM_SETUID - VFS_BASE] = do_pm_setuid,
 };
 
 /* What PM tells VFS about processes only PM may tell. */

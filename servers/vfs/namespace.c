@@ -27,7 +27,7 @@ static int on_parent(message *m, int type, message *req)
 	struct vnode *dir = NULL;
 	int r = path_from_grant(m, path);
 	if (r == 0)
-		r = path_parent(p, path, &dir, name);
+		r = path_parent_to_change(p, path, &dir, name);
 	if (r < 0 || !dir)
 		return r;
 	r = dir->kind == VN_FS ? fs_call_name(type, dir->ino, name, req) : -EROFS;
@@ -40,6 +40,8 @@ int do_mkdir(message *m)
 	CALLER_OR_FAIL(m, p);
 	message req = { 0 };
 	req.fs.mode = S_IFDIR | (m->vfs.mode & 07777 & ~p->umask);
+	req.fs.uid = p->uid;
+	req.fs.gid = p->gid;
 	return on_parent(m, FS_MKDIR, &req);
 }
 
@@ -76,9 +78,9 @@ static int two_parents(message *m, struct fproc *p, struct vnode **a, char an[25
 	if (r == 0)
 		r = second_path(m, second);
 	if (r == 0)
-		r = path_parent(p, first, a, an);
+		r = path_parent_to_change(p, first, a, an);
 	if (r == 0)
-		r = path_parent(p, second, b, bn);
+		r = path_parent_to_change(p, second, b, bn);
 	if (r == 0 && ((*a)->kind != VN_FS || (*b)->kind != VN_FS))
 		r = -EXDEV;
 	return r;
@@ -119,7 +121,7 @@ int do_link(message *m)
 	if (r == 0)
 		r = path_lookup(p, path, &target);
 	if (r == 0)
-		r = path_parent(p, second, &dir, name);
+		r = path_parent_to_change(p, second, &dir, name);
 	if (r == 0 && (target->kind != VN_FS || dir->kind != VN_FS))
 		r = -EXDEV;
 	if (r == 0 && S_ISDIR(target->mode))
@@ -145,7 +147,7 @@ int do_symlink(message *m)
 	if (r == 0)
 		r = second_path(m, link);
 	if (r == 0)
-		r = path_parent(p, link, &dir, name);
+		r = path_parent_to_change(p, link, &dir, name);
 	if (r < 0 || !dir)
 		return r;
 	size_t a = strlen(name) + 1, b = strlen(target) + 1;
@@ -153,6 +155,8 @@ int do_symlink(message *m)
 	memcpy(both + a, target, b);
 	message req = { 0 };
 	req.fs.ino = dir->ino;
+	req.fs.uid = p->uid;
+	req.fs.gid = p->gid;
 	r = dir->kind == VN_FS ? fs_call_buffer(FS_SYMLINK, &req, both, a + b) : -EROFS;
 	vnode_release(dir);
 	return r;
@@ -228,7 +232,13 @@ static int on_path(message *m, int type, message *req)
 	if (r < 0)
 		return r;
 	req->fs.ino = v->ino;
-	r = v->kind == VN_FS ? fs_simple(type, req) : -EROFS;
+	if (type == FS_TRUNCATE)
+		r = may_access(p, v, 2);
+	else if (type == FS_SETATTR && p->uid != 0 &&
+		 ((req->fs.flags & (FS_ATTR_UID | FS_ATTR_GID)) || p->uid != v->uid))
+		r = -EPERM;   /* only the owner changes modes and times; only root owners */
+	if (r == 0)
+		r = v->kind == VN_FS ? fs_simple(type, req) : -EROFS;
 	vnode_release(v);
 	return r;
 }

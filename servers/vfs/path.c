@@ -205,6 +205,16 @@ int path_parent(struct fproc *p, const char *path, struct vnode **dir, char last
 	return r;
 }
 
+/* path_parent for a request that adds or removes a name: p must be allowed
+ * to write in the directory and search it. */
+int path_parent_to_change(struct fproc *p, const char *path, struct vnode **dir, char last[256])
+{
+	int r = path_parent(p, path, dir, last);
+	if (r == 0 && (r = may_access(p, *dir, 3)) < 0)
+		vnode_release(*dir);
+	return r;
+}
+
 /* The canonical form of path relative to p's directory, for chdir and getcwd. */
 int path_canonical(struct fproc *p, const char *path, char out[PATH_MAX])
 {

@@ -14,11 +14,13 @@ static int create_file(struct fproc *p, const char *path, uint32_t mode, struct 
 {
 	struct vnode *dir;
 	char name[256];
-	int r = path_parent(p, path, &dir, name);
+	int r = path_parent_to_change(p, path, &dir, name);
 	if (r < 0)
 		return r;
 	message m = { 0 };
 	m.fs.mode = S_IFREG | (mode & 07777 & ~p->umask);
+	m.fs.uid = p->uid;
+	m.fs.gid = p->gid;
 	r = dir->kind == VN_FS ? fs_call_name(FS_CREATE, dir->ino, name, &m) : -EROFS;
 	vnode_release(dir);
 	if (r < 0)
@@ -42,8 +44,12 @@ int do_open(message *m)
 	}
 	if (r < 0 || !v)
 		return r;
+	uint32_t want = ((flags & O_ACCMODE) != O_WRONLY ? 4 : 0) |
+			((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC) ? 2 : 0);
 	if ((flags & O_CREAT) && (flags & O_EXCL) && !created)
 		r = -EEXIST;
+	else if (!created && may_access(p, v, want) < 0)
+		r = -EACCES;
 	else if (is_dir(v) && (flags & O_ACCMODE) != O_RDONLY)
 		r = -EISDIR;
 	else if (!is_dir(v) && (flags & O_DIRECTORY))

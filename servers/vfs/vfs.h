@@ -50,6 +50,7 @@ struct fproc {
 	uint32_t cloexec;            /* bit n: fd n closes on exec */
 	char cwd[PATH_MAX];
 	uint32_t umask;
+	uint32_t uid, gid;           /* from PM: for permission checks */
 	/* the suspended request */
 	enum suspend_kind suspended;
 	int susp_fd;
@@ -95,6 +96,7 @@ void vnode_stat(const struct vnode *v, struct stat *st);
 /* path.c: resolves a path of the caller; returns a held vnode or an error.
  * path_parent resolves all but the last component, which it copies to last. */
 int path_lookup(struct fproc *p, const char *path, struct vnode **out);
+int path_parent_to_change(struct fproc *p, const char *path, struct vnode **dir, char last[256]);
 int path_parent(struct fproc *p, const char *path, struct vnode **dir, char last[256]);
 
 /* fs.c: the root file system, through the FS protocol */
@@ -174,3 +176,6 @@ int do_pm_init(message *m);
 int do_pm_unpause(message *m);
 int do_pm_shutdown(message *m);
 int do_pm_take_signal(message *m);
+int do_pm_setuid(message *m);
+/* 0 if p may access v as want (4 read, 2 write, 1 search), else -EACCES. */
+int may_access(const struct fproc *p, const struct vnode *v, uint32_t want);

@@ -124,3 +124,22 @@ u=rwx,g=,o=
 	[[ "${lines[1]}" =~ ^up\ [0-9]+\ minutes?$ ]]
 	[[ "${lines[2]}" =~ ^${lines[3]}\ [0-9]{2}:[0-9]{2}:[0-9]{2}$ ]]
 }
+
+@test "an ordinary user is held to the permission bits; files they make are theirs" {
+	run exec_in_samsara 'su user -c "cat /etc/passwd > /dev/null && echo read ok; echo x > /etc/motd; echo s=\$?;
+		mkdir /newdir; echo s=\$?; rm /etc/rc; echo s=\$?; chmod 600 /etc/passwd; echo s=\$?;
+		echo mine > /home/user/mine && chmod 600 /home/user/mine && cat /home/user/mine; echo t > /tmp/t && echo tmp ok";
+		ls -l /home/user/mine; su user -c "chown root /home/user/mine"; echo s=$?'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 'read ok' ]
+	[ "${lines[1]}" = 'sh: cannot open /etc/motd: Permission denied' ]
+	[ "${lines[2]}" = 's=1' ]
+	[ "${lines[3]}" = "mkdir: cannot create directory '/newdir': Permission denied" ]
+	[ "${lines[5]}" = "rm: cannot remove '/etc/rc': Permission denied" ]
+	[ "${lines[7]}" = "chmod: changing permissions of '/etc/passwd': Operation not permitted" ]
+	[ "${lines[9]}" = 'mine' ]
+	[ "${lines[10]}" = 'tmp ok' ]
+	[[ "${lines[11]}" == '-rw------- 1 user users 5 '*' /home/user/mine' ]]
+	[ "${lines[12]}" = "chown: changing ownership of '/home/user/mine': Operation not permitted" ]
+	[ "${lines[13]}" = 's=1' ]
+}
