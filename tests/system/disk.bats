@@ -6,25 +6,7 @@
 load lib
 
 setup_file() {
-	export DISK="$BATS_FILE_TMPDIR/disk.img"
-	cp --sparse=always "$images/disk.img" "$DISK"
-}
-
-# on_disk [-v] [--bochs] CMD: runs CMD in Samsara booted on $DISK (kept).
-on_disk() {
-	local options=()
-	while [ "${1#-}" != "$1" ]; do options+=("$1"); shift; done
-	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --timeout 240 \
-		--disk "$DISK" "${options[@]}" --exec "$1"
-}
-
-# The disk's first partition starts at 1 MiB (tools/mkdisk.py).
-partition() { echo "$DISK?offset=1048576"; }
-
-fsck_clean() {
-	run e2fsck -fn "$(partition)"
-	echo "$output"
-	[ "$status" -eq 0 ]
+	fresh_disk
 }
 
 # The test files' contents, made the same way on the host and in Samsara.

@@ -82,3 +82,27 @@ assert_ok() {
 		fi
 	done
 }
+
+# A private copy of the build's disk for a test file: fresh_disk in
+# setup_file sets DISK; on_disk [-v] [--bochs] CMD runs CMD in Samsara booted
+# on it (the disk is kept between tests); fsck_clean asks the host's e2fsck.
+fresh_disk() {
+	export DISK="$BATS_FILE_TMPDIR/disk.img"
+	cp --sparse=always "$images/disk.img" "$DISK"
+}
+
+on_disk() {
+	local options=()
+	while [ "${1#-}" != "$1" ]; do options+=("$1"); shift; done
+	python3 "$(dirname "${BASH_SOURCE[0]}")/../../tools/dialogue.py" --build "$SAMSARA_BUILD" \
+		--timeout 240 --disk "$DISK" "${options[@]}" --exec "$1"
+}
+
+# The disk's first partition starts at 1 MiB (tools/mkdisk.py).
+partition() { echo "$DISK?offset=1048576"; }
+
+fsck_clean() {
+	run e2fsck -fn "$(partition)"
+	echo "$output"
+	[ "$status" -eq 0 ]
+}

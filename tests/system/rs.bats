@@ -6,21 +6,8 @@
 load lib
 
 setup_file() {
-	export DISK="$BATS_FILE_TMPDIR/disk.img"
-	cp --sparse=always "$images/disk.img" "$DISK"
+	fresh_disk
 	yes 'Samsara keeps your files 0123456789' | head -c 20971520 > "$BATS_FILE_TMPDIR/big"
-}
-
-# on_disk CMD: runs CMD in Samsara booted on $DISK (kept between tests).
-on_disk() {
-	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --timeout 240 \
-		--disk "$DISK" --exec "$1"
-}
-
-fsck_clean() {
-	run e2fsck -fn "$DISK?offset=1048576"
-	echo "$output"
-	[ "$status" -eq 0 ]
 }
 
 # restarts LABEL: its restart count in `service status LABEL` output ($output).
