@@ -118,11 +118,23 @@ void line_input(struct line *l, char c)
 	append(l, c);
 }
 
-bool line_readable(const struct line *l)
+bool line_readable(const struct line *l, size_t want, bool timed_out)
 {
-	if (l->ready || l->eof_pending)
+	if (canonical(l))
+		return l->ready || l->eof_pending;
+	size_t min = l->tio.c_cc[VMIN];
+	if (min > want)
+		min = want;
+	if (l->ready >= min && (min > 0 || l->ready > 0 || l->tio.c_cc[VTIME] == 0))
 		return true;
-	return !canonical(l) && l->tio.c_cc[VMIN] == 0;
+	return timed_out && line_timer(l) != LINE_TIMER_NONE && (min == 0 || l->ready > 0);
+}
+
+enum line_timer line_timer(const struct line *l)
+{
+	if (canonical(l) || l->tio.c_cc[VTIME] == 0)
+		return LINE_TIMER_NONE;
+	return l->tio.c_cc[VMIN] == 0 ? LINE_TIMER_READ : LINE_TIMER_BYTE;
 }
 
 size_t line_read(struct line *l, char *dst, size_t max)

@@ -31,8 +31,18 @@ void line_init(struct line *l);
 void line_set_termios(struct line *l, const struct termios *t);
 /* Processes one typed character. */
 void line_input(struct line *l, char c);
-/* Can a read finish now (data, or an end of file)? */
-bool line_readable(const struct line *l);
+/*
+ * Can a read of want bytes finish now? In canonical mode when a whole line
+ * or an end of file is there. Otherwise as POSIX's VMIN and VTIME say:
+ * when VMIN bytes (at most want) are there; with VTIME set, also when the
+ * read's timer has run out (timed_out), for VMIN > 0 only once a byte came.
+ */
+bool line_readable(const struct line *l, size_t want, bool timed_out);
+
+/* Where a read's VTIME timer runs from: nowhere, the start of the read
+ * (VMIN 0), or the last byte typed (VMIN > 0, once a byte is there). */
+enum line_timer { LINE_TIMER_NONE, LINE_TIMER_READ, LINE_TIMER_BYTE };
+enum line_timer line_timer(const struct line *l);
 /* Takes up to max bytes for a reader (at most one line in canonical mode);
  * returns the count, 0 meaning end of file. Precondition: line_readable(). */
 size_t line_read(struct line *l, char *dst, size_t max);

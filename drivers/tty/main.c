@@ -70,11 +70,18 @@ static void keyboard_signal(int sig, void *ctx)
 static void receive_char(char c, void *ctx)
 {
 	struct terminal *t = ctx;
+	t->last_input = (uint32_t)sys_uptime();
 	line_input(&t->line, c);
 }
 
+/* HARDWARE: typed input or room for output; CLOCK: a read's VTIME timer ran out. */
 static void tty_notify(const message *m)
 {
+	if (m->source == CLOCK) {
+		tty_progress();
+		tty_set_timer();
+		return;
+	}
 	if (m->source != HARDWARE)
 		return;
 	if (m->notify.irqs & (1u << UART_IRQ)) {
@@ -86,6 +93,7 @@ static void tty_notify(const message *m)
 		sys_irqctl(IRQCTL_ENABLE, KEYBOARD_IRQ);
 	}
 	tty_progress();
+	tty_set_timer();
 	uart_start();
 }
 

@@ -14,6 +14,7 @@ struct pending {
 	endpoint_t client;
 	uint32_t id, kind, len, done, flags;
 	grant_id_t grant;
+	uint32_t started;        /* CDEV_READ: the clock tick it came at (VTIME) */
 	int status;              /* once finished */
 };
 
@@ -66,7 +67,9 @@ static int suspend(const message *m, uint32_t done)
 			continue;
 		*p = (struct pending){ .used = true, .minor = m->cdev.minor, .client = m->source, .id = m->cdev.id,
 				       .kind = (uint32_t)m->type, .len = m->cdev.len, .done = done,
-				       .flags = m->cdev.flags, .grant = m->cdev.grant };
+				       .flags = m->cdev.flags, .grant = m->cdev.grant,
+				       .started = (uint32_t)sys_uptime() };
+		tty_set_timer();
 		return CDEV_SUSPENDED;
 	}
 	return -EAGAIN;  /* too many waiting requests */
@@ -79,7 +82,7 @@ int do_read(message *m)
 	if (m->cdev.len == 0)
 		return 0;
 	struct terminal *t = term(m->cdev.minor);
-	if (line_readable(&t->line))
+	if (line_readable(&t->line, m->cdev.len, false))
 		return read_now(t, m->source, m->cdev.grant, m->cdev.len);
 	if (m->cdev.flags & CDEV_NONBLOCK)
 		return -EAGAIN;
@@ -108,14 +111,54 @@ static void finish(struct pending *p, int status)
 	ipc_notify(p->client);
 }
 
+/* VTIME counts tenths of a second; the clock ticks CONFIG_HZ times a second. */
+static uint32_t vtime_ticks(const struct terminal *t)
+{
+	return ((uint32_t)t->line.tio.c_cc[VTIME] * CONFIG_HZ + 9) / 10;
+}
+
+/* The tick at which a waiting read's VTIME timer runs out; 0 if it has none now. */
+static uint32_t read_deadline(const struct pending *p)
+{
+	const struct terminal *t = term(p->minor);
+	switch (p->kind == CDEV_READ ? line_timer(&t->line) : LINE_TIMER_NONE) {
+	case LINE_TIMER_READ:
+		return (p->started + vtime_ticks(t)) | 1;
+	case LINE_TIMER_BYTE:
+		return t->line.ready ? (t->last_input + vtime_ticks(t)) | 1 : 0;
+	default:
+		return 0;
+	}
+}
+
+static bool timed_out(const struct pending *p, uint32_t now)
+{
+	uint32_t deadline = read_deadline(p);
+	return deadline && (int32_t)(now - deadline) >= 0;
+}
+
+void tty_set_timer(void)
+{
+	uint32_t now = (uint32_t)sys_uptime(), soonest = 0;
+	for (int i = 0; i < TTY_PENDING; i++) {
+		const struct pending *p = &pending[i];
+		uint32_t deadline = p->used && !p->finished ? read_deadline(p) : 0;
+		if (deadline && (!soonest || (int32_t)(deadline - soonest) < 0))
+			soonest = deadline;
+	}
+	int32_t wait = soonest ? (int32_t)(soonest - now) : 0;
+	sys_alarm(soonest ? (wait > 0 ? (uint32_t)wait : 1) : 0);
+}
+
 void tty_progress(void)
 {
+	uint32_t now = (uint32_t)sys_uptime();
 	for (int i = 0; i < TTY_PENDING; i++) {
 		struct pending *p = &pending[i];
 		if (!p->used || p->finished)
 			continue;
 		struct terminal *t = term(p->minor);
-		if (p->kind == CDEV_READ && line_readable(&t->line)) {
+		if (p->kind == CDEV_READ && line_readable(&t->line, p->len, timed_out(p, now))) {
 			finish(p, read_now(t, p->client, p->grant, p->len));
 		} else if (p->kind == CDEV_WRITE) {
 			int r = write_some(t, p->client, p->grant, p->len, &p->done);
@@ -171,6 +214,7 @@ static int set_termios(message *m)
 	term_->state.tio = t;
 	tty_save_state();
 	tty_progress();  /* a reader may now be satisfied (raw mode) */
+	tty_set_timer();
 	return 0;
 }
 

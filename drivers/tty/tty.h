@@ -20,6 +20,7 @@ struct terminal {
 	size_t (*write)(const char *s, size_t n);   /* queues or shows output */
 	size_t (*room)(void);                       /* how much write takes now */
 	void (*start)(void);                        /* pushes queued output out */
+	uint32_t last_input;                        /* clock tick of the last byte typed (VTIME) */
 };
 
 extern struct terminal terminals[TTY_MINORS];
@@ -27,6 +28,8 @@ extern struct terminal terminals[TTY_MINORS];
 void tty_save_state(void);
 /* Finishes whatever suspended reads and writes can now make progress. */
 void tty_progress(void);
+/* Sets the alarm for the soonest VTIME timer of a waiting read (none: off). */
+void tty_set_timer(void);
 
 int do_open(message *m);
 int do_close(message *m);

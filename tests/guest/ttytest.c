@@ -115,6 +115,45 @@ static void raw_mode(void)
 	tty_ioctl(TCSETS, &saved, sizeof(saved), GRANT_READ);
 }
 
+/* Reads in non-canonical mode with the given VMIN and VTIME; *ticks gets how long it took. */
+static int read_with(const struct termios *saved, unsigned vmin, unsigned vtime, const char *prompt,
+		     char *buf, uint32_t len, int *ticks)
+{
+	struct termios raw = *saved;
+	raw.c_lflag &= ~(uint32_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = (cc_t)vmin;
+	raw.c_cc[VTIME] = (cc_t)vtime;
+	tty_ioctl(TCSETS, &raw, sizeof(raw), GRANT_READ);
+	if (prompt)
+		tty_write(prompt);
+	memset(buf, 0, len);
+	int start = sys_uptime();
+	int n = tty_read(buf, len - 1, 0);
+	*ticks = sys_uptime() - start;
+	return n;
+}
+
+static void vmin_and_vtime(void)
+{
+	struct termios saved = { 0 };
+	char buf[16];
+	int ticks, hz = CONFIG_HZ;
+	tty_ioctl(TCGETS, &saved, sizeof(saved), GRANT_WRITE);
+	int n = read_with(&saved, 0, 0, NULL, buf, sizeof(buf), &ticks);
+	check(n == 0 && ticks < hz / 10, "VMIN 0 and VTIME 0: a read with nothing typed returns 0 at once",
+	      "n=%d ticks=%d", n, ticks);
+	n = read_with(&saved, 0, 3, NULL, buf, sizeof(buf), &ticks);
+	check(n == 0 && ticks >= 3 * hz / 10 - 1, "VMIN 0 and VTIME 3: with nothing typed, 0 after 0.3 s",
+	      "n=%d ticks=%d", n, ticks);
+	n = read_with(&saved, 3, 0, "ttytest: type three keys\n", buf, sizeof(buf), &ticks);
+	check(n == 3 && strcmp(buf, "xyz") == 0, "VMIN 3: the read waits for three keys",
+	      "n=%d buf=%s", n, buf);
+	n = read_with(&saved, 5, 2, "ttytest: type two keys and wait\n", buf, sizeof(buf), &ticks);
+	check(n == 2 && strcmp(buf, "ab") == 0, "VMIN 5 and VTIME 2: two keys come when the timer runs out",
+	      "n=%d buf=%s", n, buf);
+	tty_ioctl(TCSETS, &saved, sizeof(saved), GRANT_READ);
+}
+
 static void signals_and_cancel(void)
 {
 	int32_t pgrp = 7;
@@ -176,6 +215,7 @@ int main(void)
 	opening_and_writing();
 	canonical_input();
 	raw_mode();
+	vmin_and_vtime();
 	signals_and_cancel();
 	bad_requests();
 	long_write();

@@ -21,6 +21,11 @@ expect ttytest: type end of file
 send \x04
 expect ttytest: type one key
 send q
+expect ttytest: type three keys
+send x
+send yz
+expect ttytest: type two keys and wait
+send ab
 expect ttytest: type an interrupted line
 send partial\x03after\r
 expect # ttytest:
@@ -56,6 +61,14 @@ SCRIPT
 	assert_ok "$TTY_LOG" "the console switches to raw mode" \
 		"in raw mode a single key is read at once, without a newline"
 	! grep -qx 'q' "$TTY_LOG"
+}
+
+@test "VMIN and VTIME decide when a non-canonical read returns" {
+	assert_ok "$TTY_LOG" \
+		"VMIN 0 and VTIME 0: a read with nothing typed returns 0 at once" \
+		"VMIN 0 and VTIME 3: with nothing typed, 0 after 0.3 s" \
+		"VMIN 3: the read waits for three keys" \
+		"VMIN 5 and VTIME 2: two keys come when the timer runs out"
 }
 
 @test "^C discards the line typed before it and is echoed" {

@@ -60,12 +60,12 @@ static void canonical_line_is_readable_only_when_finished(void)
 	char buf[64];
 	fresh();
 	type("hello");
-	CHECK(!line_readable(&l));
+	CHECK(!line_readable(&l, 64, false));
 	type("\r");
-	CHECK(line_readable(&l));
+	CHECK(line_readable(&l, 64, false));
 	CHECK(take(buf, sizeof(buf)) == 6 && strcmp(buf, "hello\n") == 0);
 	CHECK(strcmp(echoed, "hello\n") == 0);
-	CHECK(!line_readable(&l));
+	CHECK(!line_readable(&l, 64, false));
 }
 
 static void erase_and_kill_edit_only_the_unfinished_line(void)
@@ -97,17 +97,17 @@ static void eof_on_empty_line_reads_as_zero_after_pending_data(void)
 	char buf[64];
 	fresh();
 	type("\x04");
-	CHECK(line_readable(&l));
+	CHECK(line_readable(&l, 64, false));
 	CHECK(take(buf, sizeof(buf)) == 0);
-	CHECK(!line_readable(&l));
+	CHECK(!line_readable(&l, 64, false));
 	fresh();
 	type("part\x04");                 /* ^D after text hands the text over without a newline */
 	CHECK(take(buf, sizeof(buf)) == 4 && strcmp(buf, "part") == 0);
-	CHECK(!line_readable(&l));
+	CHECK(!line_readable(&l, 64, false));
 	fresh();
 	type("line\r\x04");
 	CHECK(take(buf, sizeof(buf)) == 5);
-	CHECK(line_readable(&l) && take(buf, sizeof(buf)) == 0);
+	CHECK(line_readable(&l, 64, false) && take(buf, sizeof(buf)) == 0);
 }
 
 static void interrupt_and_quit_discard_input_and_signal(void)
@@ -121,7 +121,7 @@ static void interrupt_and_quit_discard_input_and_signal(void)
 	CHECK(take(buf, sizeof(buf)) == 6 && strcmp(buf, "after\n") == 0);
 	type("x\x1c");
 	CHECK(nr_signals == 2 && signals[1] == 3);
-	CHECK(!line_readable(&l));
+	CHECK(!line_readable(&l, 64, false));
 }
 
 static void raw_mode_makes_every_key_readable_without_echo(void)
@@ -132,7 +132,7 @@ static void raw_mode_makes_every_key_readable_without_echo(void)
 	struct termios t = l.tio;
 	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	line_set_termios(&l, &t);
-	CHECK(line_readable(&l) && take(buf, sizeof(buf)) == 3);
+	CHECK(line_readable(&l, 64, false) && take(buf, sizeof(buf)) == 3);
 	echoed_len = 0;
 	echoed[0] = '\0';
 	type("\x7fq");                    /* no editing in raw mode */
@@ -164,6 +164,49 @@ static void full_buffer_drops_further_input(void)
 	CHECK(take(buf, sizeof(buf)) == LINE_BUFFER);
 }
 
+/* Non-canonical mode with the given VMIN and VTIME (tenths of a second). */
+static void raw_with(unsigned vmin, unsigned vtime)
+{
+	fresh();
+	struct termios t = l.tio;
+	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	t.c_cc[VMIN] = (cc_t)vmin;
+	t.c_cc[VTIME] = (cc_t)vtime;
+	line_set_termios(&l, &t);
+}
+
+static void vmin_and_vtime_decide_when_a_read_finishes(void)
+{
+	raw_with(0, 0);                   /* polling: at once, even with nothing */
+	CHECK(line_readable(&l, 8, false) && line_timer(&l) == LINE_TIMER_NONE);
+
+	raw_with(3, 0);                   /* blocks for VMIN bytes, no timer */
+	type("ab");
+	CHECK(!line_readable(&l, 8, false) && !line_readable(&l, 8, true));
+	CHECK(line_readable(&l, 2, false));   /* but never for more than asked */
+	type("c");
+	CHECK(line_readable(&l, 8, false));
+
+	raw_with(0, 5);                   /* a byte, or the read's timer */
+	CHECK(line_timer(&l) == LINE_TIMER_READ);
+	CHECK(!line_readable(&l, 8, false) && line_readable(&l, 8, true));
+	type("x");
+	CHECK(line_readable(&l, 8, false));
+
+	raw_with(4, 2);                   /* VMIN bytes, or the timer after a byte */
+	CHECK(line_timer(&l) == LINE_TIMER_BYTE);
+	CHECK(!line_readable(&l, 8, true));   /* no byte yet: the timer has not started */
+	type("yz");
+	CHECK(!line_readable(&l, 8, false) && line_readable(&l, 8, true));
+	type("zy");
+	CHECK(line_readable(&l, 8, false));
+
+	raw_with(1, 0);
+	CHECK(!line_readable(&l, 8, false));
+	fresh();                          /* canonical mode ignores both */
+	CHECK(line_timer(&l) == LINE_TIMER_NONE && !line_readable(&l, 8, true));
+}
+
 static void output_maps_newline_to_crlf_within_room(void)
 {
 	struct termios t;
@@ -189,6 +232,7 @@ int main(void)
 	RUN(raw_mode_makes_every_key_readable_without_echo);
 	RUN(isig_off_passes_control_characters_through);
 	RUN(full_buffer_drops_further_input);
+	RUN(vmin_and_vtime_decide_when_a_read_finishes);
 	RUN(output_maps_newline_to_crlf_within_room);
 	return unit_summary();
 }
