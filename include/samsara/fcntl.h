@@ -26,6 +26,7 @@
 #define O_NONBLOCK 0x0800
 #define O_DIRECTORY 0x10000
 #define O_CLOEXEC  0x80000
+#define O_EXEC     0x200000  /* for exec: needs execute permission on a regular file; reads */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1

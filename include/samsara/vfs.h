@@ -44,6 +44,7 @@ enum vfs_request {
 	VFS_LSTAT,                /* path, grant2: struct stat of a symbolic link itself */
 	VFS_UTIME,                /* path; flags: access time, mode: modification time */
 	VFS_UMASK,                /* mode: the new mask -> the old one */
+	VFS_ACCESS,               /* path, flags: R_OK | W_OK | X_OK for the caller's IDs */
 	/* from PM only */
 	VFS_PM_FORK = VFS_BASE + 0x80,  /* ep (parent), ep2 (child) */
 	VFS_PM_EXIT,                    /* ep */

@@ -206,3 +206,10 @@ int may_access(const struct fproc *p, const struct vnode *v, uint32_t want)
 	uint32_t bits = p->uid == v->uid ? v->mode >> 6 : p->gid == v->gid ? v->mode >> 3 : v->mode;
 	return (bits & want) == want ? 0 : -EACCES;
 }
+
+int may_execute(const struct fproc *p, const struct vnode *v)
+{
+	if (p->uid == 0 && v->kind == VN_FS && !S_ISDIR(v->mode))
+		return v->mode & 0111 ? 0 : -EACCES;   /* root too needs an x bit to run a file */
+	return may_access(p, v, 1);
+}

@@ -39,6 +39,7 @@ static const request_handler handlers[] = {
 	[VFS_LSTAT - VFS_BASE] = do_lstat,
 	[VFS_UTIME - VFS_BASE] = do_utime,
 	[VFS_UMASK - VFS_BASE] = do_umask,
+	[VFS_ACCESS - VFS_BASE] = do_access,
 	[VFS_PM_FORK - VFS_BASE] = do_pm_fork,
 	[VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
 	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,

@@ -46,9 +46,12 @@ int do_open(message *m)
 		return r;
 	uint32_t want = ((flags & O_ACCMODE) != O_WRONLY ? 4 : 0) |
 			((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC) ? 2 : 0);
+	bool exec = flags & O_EXEC;   /* exec reads the program: execute permission is what counts */
 	if ((flags & O_CREAT) && (flags & O_EXCL) && !created)
 		r = -EEXIST;
-	else if (!created && may_access(p, v, want) < 0)
+	else if (exec && ((flags & O_ACCMODE) != O_RDONLY || v->kind != VN_FS || !S_ISREG(v->mode)))
+		r = -EACCES;
+	else if (exec ? may_execute(p, v) < 0 : !created && may_access(p, v, want) < 0)
 		r = -EACCES;
 	else if (is_dir(v) && (flags & O_ACCMODE) != O_RDONLY)
 		r = -EISDIR;
@@ -265,6 +268,28 @@ int do_getcwd(message *m)
 		return -ERANGE;
 	int r = sys_safecopy_to(m->source, m->vfs.grant, 0, p->cwd, len);
 	return r < 0 ? r : (int)len;
+}
+
+/* access(): may the caller read, write or execute (search) path? */
+int do_access(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char path[PATH_MAX];
+	struct vnode *v = NULL;
+	uint32_t how = m->vfs.flags;
+	if (how & ~7u)
+		return -EINVAL;
+	int r = path_from_grant(m, path);
+	if (r == 0)
+		r = path_lookup(p, path, &v);
+	if (r < 0)
+		return r;
+	if ((how & 1) && may_execute(p, v) < 0)
+		r = -EACCES;
+	else if (may_access(p, v, how & 6) < 0)
+		r = -EACCES;
+	vnode_release(v);
+	return r;
 }
 
 int do_umask(message *m)

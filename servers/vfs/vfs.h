@@ -167,6 +167,7 @@ int do_statfs(message *m);
 int do_lstat(message *m);
 int do_utime(message *m);
 int do_umask(message *m);
+int do_access(message *m);
 /* Copies v's status to the grant of m's sender. */
 int copy_stat(const message *m, const struct vnode *v, grant_id_t grant);
 int do_pm_fork(message *m);
@@ -179,3 +180,5 @@ int do_pm_take_signal(message *m);
 int do_pm_setuid(message *m);
 /* 0 if p may access v as want (4 read, 2 write, 1 search), else -EACCES. */
 int may_access(const struct fproc *p, const struct vnode *v, uint32_t want);
+/* Execute permission (search, for a directory); root needs an x bit on a file. */
+int may_execute(const struct fproc *p, const struct vnode *v);

@@ -143,3 +143,22 @@ u=rwx,g=,o=
 	[ "${lines[12]}" = "chown: changing ownership of '/home/user/mine': Operation not permitted" ]
 	[ "${lines[13]}" = 's=1' ]
 }
+
+@test "running a program needs execute permission, for root too; access() answers for the caller" {
+	run exec_in_samsara 'printf "#!/bin/sh\necho ran\n" > /tmp/s; chmod 744 /tmp/s; /tmp/s;
+		su user -c "/tmp/s; echo s=\$?; test -r /tmp/s && echo r; test -x /tmp/s || echo no x;
+			test -w /etc/passwd || echo no w; test -w /home/user && echo w home";
+		chmod 644 /tmp/s; /tmp/s; echo s=$?; test -x /tmp/s || echo root no x; test -x /bin/ls && echo root x'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 'ran' ]
+	[ "${lines[1]}" = 'sh: /tmp/s: Permission denied' ]
+	[ "${lines[2]}" = 's=126' ]
+	[ "${lines[3]}" = 'r' ]
+	[ "${lines[4]}" = 'no x' ]
+	[ "${lines[5]}" = 'no w' ]
+	[ "${lines[6]}" = 'w home' ]
+	[ "${lines[7]}" = 'sh: /tmp/s: Permission denied' ]
+	[ "${lines[8]}" = 's=126' ]
+	[ "${lines[9]}" = 'root no x' ]
+	[ "${lines[10]}" = 'root x' ]
+}

@@ -101,16 +101,16 @@ int execve_boot(const char *name, char *const argv[], char *const envp[])
 	return stack_len < 0 ? -1 : ask_pm(PM_EXEC_BOOT, name, NULL, 0, stack_len);
 }
 
-/* Reads the whole executable at path into a new buffer; checks it may be run. */
+/* Reads the whole executable at path into a new buffer; VFS checks it may be run. */
 static char *read_program(const char *path, size_t *len)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_EXEC | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
 	char *buf = NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
-		errno = (errno && fstat(fd, &st) < 0) ? errno : EACCES;
+	if (fstat(fd, &st) < 0)
+		buf = NULL;
 	else if (st.st_size <= 0 || !(buf = malloc((size_t)st.st_size)))
 		errno = st.st_size <= 0 ? ENOEXEC : ENOMEM;
 	else if (read(fd, buf, (size_t)st.st_size) != (ssize_t)st.st_size) {

@@ -313,17 +313,11 @@ int getdents(int fd, void *buf, size_t len)
 	return vfs_call_buffer(VFS_GETDENTS, &m, buf, len, GRANT_WRITE);
 }
 
-/* Every process is root for now: access checks existence, and for X_OK an execute bit. */
 int access(const char *path, int how)
 {
-	struct stat st;
-	if (stat(path, &st) < 0)
-		return -1;
-	if ((how & X_OK) && !S_ISDIR(st.st_mode) && !(st.st_mode & 0111)) {
-		errno = EACCES;
-		return -1;
-	}
-	return 0;
+	message m = { 0 };
+	m.vfs.flags = (uint32_t)how;
+	return vfs_call_path(VFS_ACCESS, &m, path) < 0 ? -1 : 0;
 }
 
 int lstat(const char *path, struct stat *st)
