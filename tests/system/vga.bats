@@ -11,3 +11,11 @@ load lib
 	echo "$output" | grep -qx 'vga-42'
 	echo "$output" | grep -qx 'motd'
 }
+
+@test "clear empties the VGA screen: escape sequences are obeyed, not shown" {
+	run python3 "$BATS_TEST_DIRNAME/vga_screen.py" $'ls /etc\nclear\necho after-clear\n'
+	[ "$status" -eq 0 ]
+	! echo "$output" | grep -q 'motd'
+	! echo "$output" | grep -qF '[2J'
+	echo "$output" | head -3 | grep -q 'after-clear'
+}
