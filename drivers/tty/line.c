@@ -1,5 +1,6 @@
 /* The line discipline; see line.h. */
 #include "line.h"
+#include <stddef.h>
 #include <string.h>
 
 #define CTRL(c) ((c) & 0x1f)
@@ -39,6 +40,7 @@ static void echo(struct line *l, const char *s, size_t n)
 
 void line_set_termios(struct line *l, const struct termios *t)
 {
+	l->changes++;
 	l->tio = *t;
 	if (!canonical(l))
 		l->ready = l->len;
@@ -97,6 +99,7 @@ static bool edit(struct line *l, char c)
 void line_input(struct line *l, char c)
 {
 	const struct termios *t = &l->tio;
+	l->changes++;
 	if (c == '\r' && (t->c_iflag & IGNCR))
 		return;
 	if (c == '\r' && (t->c_iflag & ICRNL))
@@ -145,6 +148,7 @@ size_t line_read(struct line *l, char *dst, size_t max)
 		if (nl)
 			n = (size_t)(nl - l->buf) + 1;
 	}
+	l->changes++;
 	if (n == 0 && l->eof_pending) {
 		l->eof_pending = false;
 		return 0;
@@ -154,6 +158,29 @@ size_t line_read(struct line *l, char *dst, size_t max)
 	l->len -= n;
 	l->ready -= n;
 	return n;
+}
+
+size_t line_save(const struct line *l, struct line_saved *s)
+{
+	s->len = l->len < LINE_SAVED_MAX ? (uint32_t)l->len : LINE_SAVED_MAX;
+	s->ready = l->ready < s->len ? (uint32_t)l->ready : s->len;
+	s->eof_pending = l->eof_pending;
+	memcpy(s->buf, l->buf, s->len);
+	return offsetof(struct line_saved, buf) + s->len;
+}
+
+bool line_restore(struct line *l, const struct line_saved *s, size_t n)
+{
+	size_t head = offsetof(struct line_saved, buf);
+	if (n < head || s->len > LINE_SAVED_MAX || n != head + s->len || s->ready > s->len ||
+	    s->eof_pending > 1)
+		return false;
+	memcpy(l->buf, s->buf, s->len);
+	l->len = s->len;
+	l->ready = canonical(l) ? s->ready : s->len;
+	l->eof_pending = s->eof_pending;
+	l->changes++;
+	return true;
 }
 
 size_t line_output(const struct termios *t, const char *src, size_t n, char *dst, size_t dst_max,

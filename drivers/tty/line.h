@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <samsara/termios.h>
 
 #define LINE_BUFFER 1024
@@ -18,6 +19,7 @@ struct line {
 	size_t len;                  /* bytes in buf */
 	size_t ready;                /* of which readers may take (whole lines in canonical mode) */
 	bool eof_pending;            /* ^D on an empty line: the next read at the boundary returns 0 */
+	uint32_t changes;            /* counts changes of the input above (to know when to save it) */
 	/* Where echo goes, and who hears of signal characters (SIGINT 2, SIGQUIT 3). */
 	void (*echo)(const char *s, size_t n, void *ctx);
 	void (*signal)(int sig, void *ctx);
@@ -46,6 +48,21 @@ enum line_timer line_timer(const struct line *l);
 /* Takes up to max bytes for a reader (at most one line in canonical mode);
  * returns the count, 0 meaning end of file. Precondition: line_readable(). */
 size_t line_read(struct line *l, char *dst, size_t max);
+/*
+ * The typed input that outlives the driver (kept in DS): typed, echoed and
+ * not yet read. Only the first LINE_SAVED_MAX bytes of a fuller buffer are
+ * kept.
+ */
+#define LINE_SAVED_MAX 1000
+struct line_saved {
+	uint32_t len, ready, eof_pending;
+	char buf[LINE_SAVED_MAX];
+};
+/* Fills s; returns how many bytes of it count (the header and len bytes of buf). */
+size_t line_save(const struct line *l, struct line_saved *s);
+/* Takes back n bytes saved by line_save; false, with l unchanged, if they make no sense. */
+bool line_restore(struct line *l, const struct line_saved *s, size_t n);
+
 /* Translates output: copies from src into dst (room for dst_max bytes),
  * returns bytes written to dst and sets *consumed to the bytes of src used. */
 size_t line_output(const struct termios *t, const char *src, size_t n, char *dst, size_t dst_max,

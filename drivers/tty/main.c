@@ -18,7 +18,7 @@ static size_t screen_room(void) { return 1u << 20; }  /* written at once */
 static void screen_start(void) { }
 
 struct terminal terminals[TTY_MINORS] = {
-	[SERIAL] = { .write = uart_queue, .room = serial_room, .start = uart_start },
+	[SERIAL] = { .write = uart_queue, .room = serial_room, .start = uart_start, .sent = uart_sent },
 	[SCREEN] = { .write = vga_write, .room = screen_room, .start = screen_start },
 };
 
@@ -46,6 +46,40 @@ void tty_save_state(void)
 	service_save_state("state", &s, sizeof(s));
 }
 
+/* The key under which minor's unread typed input is kept. */
+static void input_key(int minor, char key[8])
+{
+	memcpy(key, "input0", 7);
+	key[5] = (char)('0' + minor);
+}
+
+void tty_save_input(void)
+{
+	static uint32_t saved_changes[TTY_MINORS];
+	for (int i = 0; i < TTY_MINORS; i++) {
+		struct line *l = &terminals[i].line;
+		if (l->changes == saved_changes[i])
+			continue;
+		struct line_saved s;
+		char key[8];
+		input_key(i, key);
+		size_t n = line_save(l, &s);
+		if (service_save_state(key, &s, n) == 0)
+			saved_changes[i] = l->changes;
+	}
+}
+
+/* After a restart: what was typed and echoed but not read yet comes back. */
+static void restore_input(struct terminal *t, int minor)
+{
+	struct line_saved s;
+	char key[8];
+	input_key(minor, key);
+	int n = service_restore_state(key, &s, sizeof(s));
+	if (n > 0 && !line_restore(&t->line, &s, (size_t)n))
+		service_log("saved input of terminal %d is damaged: dropped", minor);
+}
+
 /* Echo goes out where the terminal's output goes, translated like it. */
 static void echo(const char *s, size_t n, void *ctx)
 {
@@ -53,7 +87,7 @@ static void echo(const char *s, size_t n, void *ctx)
 	char out[16];
 	while (n) {
 		size_t used, len = line_output(&t->line.tio, s, n, out, sizeof(out), &used);
-		t->write(out, len);
+		terminal_put(t, out, len);
 		s += used;
 		n -= used;
 	}
@@ -80,6 +114,7 @@ static void tty_notify(const message *m)
 	if (m->source == CLOCK) {
 		tty_progress();
 		tty_set_timer();
+		tty_save_input();
 		return;
 	}
 	if (m->source != HARDWARE)
@@ -94,6 +129,7 @@ static void tty_notify(const message *m)
 	}
 	tty_progress();
 	tty_set_timer();
+	tty_save_input();
 	uart_start();
 }
 
@@ -112,6 +148,7 @@ static int tty_init(bool restarted)
 		if (restore) {
 			t->state = saved.state[i];
 			line_set_termios(&t->line, &t->state.tio);
+			restore_input(t, i);
 		}
 	}
 	if (restore)

@@ -15,6 +15,7 @@ struct pending {
 	uint32_t id, kind, len, done, flags;
 	grant_id_t grant;
 	uint32_t started;        /* CDEV_READ: the clock tick it came at (VTIME) */
+	uint32_t end;            /* CDEV_WRITE: the terminal's queued count after its last byte */
 	int status;              /* once finished */
 };
 
@@ -52,14 +53,20 @@ static int write_some(struct terminal *t, endpoint_t client, grant_id_t grant, u
 		if (r < 0)
 			return r;
 		size_t used, n = line_output(&t->line.tio, in, want, out, sizeof(out), &used);
-		t->write(out, n);
+		terminal_put(t, out, n);
 		*done += (uint32_t)used;
 	}
 	t->start();
 	return 0;
 }
 
-static int suspend(const message *m, uint32_t done)
+/* Have the bytes queued up to end gone to the hardware? */
+static bool sent_out(const struct terminal *t, uint32_t end)
+{
+	return !t->sent || (int32_t)(t->sent() - end) >= 0;
+}
+
+static int suspend(const message *m, uint32_t done, uint32_t end)
 {
 	for (int i = 0; i < TTY_PENDING; i++) {
 		struct pending *p = &pending[i];
@@ -68,7 +75,7 @@ static int suspend(const message *m, uint32_t done)
 		*p = (struct pending){ .used = true, .minor = m->cdev.minor, .client = m->source, .id = m->cdev.id,
 				       .kind = (uint32_t)m->type, .len = m->cdev.len, .done = done,
 				       .flags = m->cdev.flags, .grant = m->cdev.grant,
-				       .started = (uint32_t)sys_uptime() };
+				       .started = (uint32_t)sys_uptime(), .end = end };
 		tty_set_timer();
 		return CDEV_SUSPENDED;
 	}
@@ -82,11 +89,14 @@ int do_read(message *m)
 	if (m->cdev.len == 0)
 		return 0;
 	struct terminal *t = term(m->cdev.minor);
-	if (line_readable(&t->line, m->cdev.len, false))
-		return read_now(t, m->source, m->cdev.grant, m->cdev.len);
+	if (line_readable(&t->line, m->cdev.len, false)) {
+		int r = read_now(t, m->source, m->cdev.grant, m->cdev.len);
+		tty_save_input();
+		return r;
+	}
 	if (m->cdev.flags & CDEV_NONBLOCK)
 		return -EAGAIN;
-	return suspend(m, 0);
+	return suspend(m, 0, 0);
 }
 
 int do_write(message *m)
@@ -94,14 +104,15 @@ int do_write(message *m)
 	if (!valid_minor(m))
 		return -ENXIO;
 	uint32_t done = 0;
-	int r = write_some(term(m->cdev.minor), m->source, m->cdev.grant, m->cdev.len, &done);
+	struct terminal *t = term(m->cdev.minor);
+	int r = write_some(t, m->source, m->cdev.grant, m->cdev.len, &done);
 	if (r < 0)
 		return r;
-	if (done == m->cdev.len)
+	if (done == m->cdev.len && sent_out(t, t->queued))
 		return (int)done;
 	if (m->cdev.flags & CDEV_NONBLOCK)
 		return done ? (int)done : -EAGAIN;
-	return suspend(m, done);
+	return suspend(m, done, t->queued);
 }
 
 static void finish(struct pending *p, int status)
@@ -161,8 +172,11 @@ void tty_progress(void)
 		if (p->kind == CDEV_READ && line_readable(&t->line, p->len, timed_out(p, now))) {
 			finish(p, read_now(t, p->client, p->grant, p->len));
 		} else if (p->kind == CDEV_WRITE) {
+			uint32_t before = p->done;
 			int r = write_some(t, p->client, p->grant, p->len, &p->done);
-			if (r < 0 || p->done == p->len)
+			if (p->done != before)
+				p->end = t->queued;
+			if (r < 0 || (p->done == p->len && sent_out(t, p->end)))
 				finish(p, r < 0 ? r : (int)p->done);
 		}
 	}
@@ -215,6 +229,7 @@ static int set_termios(message *m)
 	tty_save_state();
 	tty_progress();  /* a reader may now be satisfied (raw mode) */
 	tty_set_timer();
+	tty_save_input();
 	return 0;
 }
 

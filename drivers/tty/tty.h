@@ -21,13 +21,27 @@ struct terminal {
 	size_t (*room)(void);                       /* how much write takes now */
 	void (*start)(void);                        /* pushes queued output out */
 	uint32_t last_input;                        /* clock tick of the last byte typed (VTIME) */
+	/* Output bytes queued since start, and how many have gone to the
+	 * hardware (NULL: written at once): a write is answered only when all
+	 * its bytes are out, so that what a program was told is written
+	 * survives a crash of this driver. */
+	uint32_t queued;
+	uint32_t (*sent)(void);
 };
 
 extern struct terminal terminals[TTY_MINORS];
 
+/* Hands translated output to the terminal, counting it (see queued). */
+static inline void terminal_put(struct terminal *t, const char *s, size_t n)
+{
+	t->queued += (uint32_t)t->write(s, n);
+}
+
 void tty_save_state(void);
 /* Finishes whatever suspended reads and writes can now make progress. */
 void tty_progress(void);
+/* Keeps the terminals' unread typed input in DS, if it changed since last time. */
+void tty_save_input(void);
 /* Sets the alarm for the soonest VTIME timer of a waiting read (none: off). */
 void tty_set_timer(void);
 

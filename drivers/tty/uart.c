@@ -27,6 +27,7 @@
 
 static char tx_queue[UART_TX_QUEUE];
 static size_t tx_head, tx_count;
+static uint32_t tx_sent;          /* bytes handed to the transmitter since start */
 static uint8_t ier;
 
 static void set_ier(uint8_t bits)
@@ -72,9 +73,15 @@ void uart_start(void)
 		for (int i = 0; i < FIFO_DEPTH && tx_count; i++, tx_count--) {
 			out8(COM1 + THR, (uint8_t)tx_queue[tx_head]);
 			tx_head = (tx_head + 1) % UART_TX_QUEUE;
+			tx_sent++;
 		}
 	}
 	set_ier(tx_count ? (IER_RX | IER_LINE | IER_TX) : (IER_RX | IER_LINE));
+}
+
+uint32_t uart_sent(void)
+{
+	return tx_sent;
 }
 
 void uart_drain(void)

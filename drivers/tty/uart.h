@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define UART_IRQ 4
 #define UART_TX_QUEUE 4096
@@ -11,6 +12,8 @@ void uart_init(void);
 /* Queues up to n bytes for sending; returns how many fit. */
 size_t uart_queue(const char *s, size_t n);
 size_t uart_queue_room(void);
+/* How many bytes have gone to the transmitter since start (wrapping). */
+uint32_t uart_sent(void);
 /* Services the UART after its IRQ: received bytes go to receive(c, ctx);
  * the transmitter is refilled from the queue. */
 void uart_interrupt(void (*receive)(char c, void *ctx), void *ctx);

@@ -121,6 +121,21 @@ SCRIPT
 	echo "$output" | grep -qE '^tty +[0-9]+ +- running +1 +page fault '
 }
 
+@test "input typed ahead, and half a line, survive a tty crash" {
+	run python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --image system \
+		--timeout 60 <<'SCRIPT'
+expect $ 
+send (sleep 1; service fi tty null) & sleep 3; read a; read b; echo "got [$a] [$b]"\r
+send typed ahead\rpart
+expect tty is back
+send ial\r
+expect got [
+expect $ 
+SCRIPT
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -qx 'got \[typed ahead\] \[partial\]'
+}
+
 @test "an ordinary user may read the service table but not stop or fault-inject a service" {
 	run exec_in_samsara 'su user -c "id -u; service down ata; echo s=\$?; service fi ata null; echo s=\$?;
 		service restart tty; echo s=\$?; service status ata"; su user -c "su root"; echo s=$?'

@@ -3,6 +3,7 @@
  * canonical editing and echo, end of file, signal characters, raw mode,
  * and output translation.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "line.h"
@@ -207,6 +208,36 @@ static void vmin_and_vtime_decide_when_a_read_finishes(void)
 	CHECK(line_timer(&l) == LINE_TIMER_NONE && !line_readable(&l, 8, true));
 }
 
+static void typed_input_is_saved_and_restored(void)
+{
+	char buf[64];
+	struct line_saved saved;
+	fresh();
+	type("first\nsec");
+	size_t n = line_save(&l, &saved);
+	CHECK(n == offsetof(struct line_saved, buf) + 9 && saved.ready == 6);
+	fresh();                          /* a new driver instance */
+	CHECK(line_restore(&l, &saved, n));
+	CHECK(echoed_len == 0);           /* restored input is not echoed again */
+	CHECK(take(buf, sizeof(buf)) == 6 && strcmp(buf, "first\n") == 0);
+	type("ond\n");
+	CHECK(take(buf, sizeof(buf)) == 7 && strcmp(buf, "second\n") == 0);
+
+	struct line_saved bad = saved;    /* damaged records change nothing */
+	fresh();
+	bad.ready = bad.len + 1;
+	CHECK(!line_restore(&l, &bad, n));
+	bad = saved;
+	CHECK(!line_restore(&l, &bad, n - 1) && !line_restore(&l, &bad, 3));
+	bad.len = LINE_SAVED_MAX + 1;
+	CHECK(!line_restore(&l, &bad, sizeof(bad)) && l.len == 0);
+
+	fresh();                          /* a full buffer keeps its first part */
+	for (int i = 0; i < LINE_BUFFER; i++)
+		line_input(&l, 'y');
+	CHECK(line_save(&l, &saved) == sizeof(saved) && saved.len == LINE_SAVED_MAX && saved.ready == 0);
+}
+
 static void output_maps_newline_to_crlf_within_room(void)
 {
 	struct termios t;
@@ -233,6 +264,7 @@ int main(void)
 	RUN(isig_off_passes_control_characters_through);
 	RUN(full_buffer_drops_further_input);
 	RUN(vmin_and_vtime_decide_when_a_read_finishes);
+	RUN(typed_input_is_saved_and_restored);
 	RUN(output_maps_newline_to_crlf_within_room);
 	return unit_summary();
 }
