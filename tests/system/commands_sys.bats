@@ -162,3 +162,21 @@ u=rwx,g=,o=
 	[ "${lines[9]}" = 'root no x' ]
 	[ "${lines[10]}" = 'root x' ]
 }
+
+@test "stty shows and changes the terminal settings, and reads back its -g form" {
+	run exec_in_samsara 'stty; stty -echo min 3 time 2 intr ^X -icanon; stty; g=$(stty -g); stty sane; stty;
+		stty $g; stty | tail -n 1; stty sane; stty -a; stty bogus; echo s=$?; stty < /dev/null; echo s=$?'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 'speed 115200 baud; rows 24; columns 80;' ]
+	[ "${lines[2]}" = 'intr = ^X; min = 3; time = 2;' ]
+	[ "${lines[3]}" = '-icanon -echo' ]
+	[ "${lines[4]}" = 'speed 115200 baud; rows 24; columns 80;' ]
+	[ "${lines[5]}" = '-icanon -echo' ]
+	[ "${lines[7]}" = 'intr = ^C; quit = ^\; erase = ^?; kill = ^U; eof = ^D; min = 1; time = 0;' ]
+	[ "${lines[10]}" = 'isig icanon -iexten echo echoe echok -echonl' ]
+	[ "${lines[11]}" = "stty: invalid argument 'bogus'" ]
+	[ "${lines[12]}" = 'stty: usage: stty [-a | -g] [SETTING...]' ]
+	[ "${lines[13]}" = 's=1' ]
+	[ "${lines[14]}" = "stty: 'standard input': Inappropriate ioctl for device" ]
+	[ "${lines[15]}" = 's=1' ]
+}

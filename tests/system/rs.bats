@@ -121,6 +121,15 @@ SCRIPT
 	echo "$output" | grep -qE '^tty +[0-9]+ +- running +1 +page fault '
 }
 
+@test "terminal settings changed with stty survive a tty crash" {
+	run exec_in_samsara 'stty -echo intr ^X min 4 -icanon; service fi tty null; sleep 1; stty; stty sane;
+		service status tty'
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = 'intr = ^X; min = 4; time = 0;' ]
+	[ "${lines[2]}" = '-icanon -echo' ]
+	echo "$output" | grep -qE '^tty +[0-9]+ +- running +1 +page fault '
+}
+
 @test "input typed ahead, and half a line, survive a tty crash" {
 	run python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --image system \
 		--timeout 60 <<'SCRIPT'

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <termios.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <samsara/fs.h>
@@ -199,6 +200,35 @@ pid_t tcgetpgrp(int fd)
 int tcsetpgrp(int fd, pid_t pgrp)
 {
 	return terminal_ioctl(fd, TIOCSPGRP, NULL, 0, (uint32_t)pgrp) < 0 ? -1 : 0;
+}
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	va_start(ap, request);
+	void *arg = va_arg(ap, void *);
+	va_end(ap);
+	int r;
+	switch (request) {
+	case TCGETS: case TCSETS: case TCSETSW: case TCSETSF:
+		r = terminal_ioctl(fd, (uint32_t)request, arg, sizeof(struct termios), 0);
+		break;
+	case TIOCGWINSZ:
+		r = terminal_ioctl(fd, (uint32_t)request, arg, sizeof(struct winsize), 0);
+		break;
+	case TIOCGPGRP:
+		r = terminal_ioctl(fd, (uint32_t)request, NULL, 0, 0);
+		if (r >= 0)
+			*(pid_t *)arg = r;
+		break;
+	case TIOCSPGRP:
+		r = terminal_ioctl(fd, (uint32_t)request, NULL, 0, (uint32_t)*(const pid_t *)arg);
+		break;
+	default:
+		errno = ENOTTY;
+		return -1;
+	}
+	return r < 0 ? -1 : 0;
 }
 
 /* Requests naming a second path (rename, link, symlink), lent through grant2. */
