@@ -82,8 +82,10 @@ const struct boot_entry boot_table[] = {
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs ds ata" },
 	{ .name = "stdiotest", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
 	  .kcalls = KC_PROGRAM | KC_BIT(KC_SHUTDOWN), .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs" },
-	/* rsbench: a program of VFS's that also asks RS to inject faults. */
+	/* rsbench and rslatency: programs of VFS's that also ask RS to inject faults. */
 	{ .name = "rsbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
+	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs rs" },
+	{ .name = "rslatency", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs rs" },
 	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
