@@ -175,9 +175,9 @@ static void throughput(void)
 }
 
 #ifdef RSBENCH_LATENCY_ONLY
-#define WITH_DISK_IO 0
+#define WITH_THROUGHPUT 0
 #else
-#define WITH_DISK_IO 1
+#define WITH_THROUGHPUT 1
 #endif
 
 int main(void)
@@ -186,7 +186,7 @@ int main(void)
 	latency("ata");
 	latency("memory");
 	latency("tty");
-	if (WITH_DISK_IO)
+	if (WITH_THROUGHPUT)
 		throughput();
 	printf("bench: done\n");
 	reboot(RB_POWEROFF);
