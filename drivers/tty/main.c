@@ -69,6 +69,27 @@ void tty_save_input(void)
 	}
 }
 
+static uint32_t save_tick;   /* when typed input is to be saved; 0: nothing waits */
+
+void tty_input_typed(void)
+{
+	if (!save_tick)
+		save_tick = ((uint32_t)sys_uptime() + 1) | 1;
+}
+
+uint32_t tty_input_save_tick(void)
+{
+	return save_tick;
+}
+
+bool tty_input_save_due(void)
+{
+	if (!save_tick || (int32_t)((uint32_t)sys_uptime() - save_tick) < 0)
+		return false;
+	save_tick = 0;
+	return true;
+}
+
 /* After a restart: what was typed and echoed but not read yet comes back. */
 static void restore_input(struct terminal *t, int minor)
 {
@@ -113,8 +134,9 @@ static void tty_notify(const message *m)
 {
 	if (m->source == CLOCK) {
 		tty_progress();
+		if (tty_input_save_due())
+			tty_save_input();
 		tty_set_timer();
-		tty_save_input();
 		return;
 	}
 	if (m->source != HARDWARE)
@@ -128,8 +150,8 @@ static void tty_notify(const message *m)
 		sys_irqctl(IRQCTL_ENABLE, KEYBOARD_IRQ);
 	}
 	tty_progress();
+	tty_input_typed();
 	tty_set_timer();
-	tty_save_input();
 	uart_start();
 }
 

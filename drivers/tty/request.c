@@ -150,7 +150,7 @@ static bool timed_out(const struct pending *p, uint32_t now)
 
 void tty_set_timer(void)
 {
-	uint32_t now = (uint32_t)sys_uptime(), soonest = 0;
+	uint32_t now = (uint32_t)sys_uptime(), soonest = tty_input_save_tick();
 	for (int i = 0; i < TTY_PENDING; i++) {
 		const struct pending *p = &pending[i];
 		uint32_t deadline = p->used && !p->finished ? read_deadline(p) : 0;

@@ -42,6 +42,13 @@ void tty_save_state(void);
 void tty_progress(void);
 /* Keeps the terminals' unread typed input in DS, if it changed since last time. */
 void tty_save_input(void);
+/* Keys came: their save is due a clock tick from now (so that a burst of
+ * input costs one save, not one per interrupt: a slow emulator's UART
+ * overruns otherwise). tty_input_save_due says when that tick has come. */
+void tty_input_typed(void);
+bool tty_input_save_due(void);
+/* The tick at which the input save is due; 0 if none is. */
+uint32_t tty_input_save_tick(void);
 /* Sets the alarm for the soonest VTIME timer of a waiting read (none: off). */
 void tty_set_timer(void);
 
