@@ -85,6 +85,29 @@ static void written_files_read_back_everywhere(void)
 	CHECK(ext2_mount(&fs, &disk.dev, 0) == 0);
 }
 
+/* Whole blocks go straight to the device in runs (write_extent), around cached blocks too. */
+static void whole_block_writes_in_runs(void)
+{
+	static uint8_t data[(2 << 20) + 4096];
+	uint32_t ino;
+	tx_pattern(data, sizeof(data), 77, 0);
+	CHECK(ext2_create(&fs, EXT2_ROOT_INO, "runs", 0644, 0, 0, 0, &ino) == 0);
+	for (size_t done = 0; done < sizeof(data); done += 65536) {
+		size_t n = sizeof(data) - done < 65536 ? sizeof(data) - done : 65536;
+		CHECK(ext2_write(&fs, ino, done, data + done, n) == (int)n);
+	}
+	uint8_t one[16];
+	CHECK(ext2_read(&fs, ino, 300 * 1024, one, sizeof(one)) == (int)sizeof(one));  /* now cached */
+	memset(data + 256 * 1024, 'R', 128 * 1024);       /* a rewrite over that cached block */
+	CHECK(ext2_write(&fs, ino, 256 * 1024, data + 256 * 1024, 128 * 1024) == 128 * 1024);
+	CHECK(reads(ino, 0, data, sizeof(data)));
+	CHECK(ext2_unmount(&fs) == 0);
+	CHECK(tx_fsck(img) == 0);
+	CHECK(debugfs_reads("/runs", data, sizeof(data)));
+	CHECK(ext2_mount(&fs, &disk.dev, 0) == 0);
+	CHECK(reads(tx_resolve(&fs, "runs"), 0, data, sizeof(data)));
+}
+
 static void overwrite_and_extend_existing_files(void)
 {
 	static uint8_t big[300 * 1024], one[20000];
@@ -274,6 +297,7 @@ static void run_on(unsigned block_size)
 	CHECK(tx_open(&disk, img) == 0);
 	CHECK(ext2_mount(&fs, &disk.dev, 0) == 0);
 	RUN(written_files_read_back_everywhere);
+	RUN(whole_block_writes_in_runs);
 	RUN(overwrite_and_extend_existing_files);
 	RUN(sparse_writes_leave_holes);
 	RUN(truncate_frees_blocks_and_zeroes_tails);

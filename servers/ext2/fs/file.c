@@ -132,6 +132,40 @@ static int write_chunk(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inod
 	return 0;
 }
 
+/*
+ * Writes whole blocks from lblock on straight to the device, as many as fit
+ * in len and lie (or are allocated) consecutively on disk with no cache
+ * buffer: the mirror image of read_extent, so that a sequential write is one
+ * device request per extent instead of one per evicted block. The blocks'
+ * metadata (bitmaps, indirect blocks, the inode) stays in the cache and is
+ * written after the data. Returns the bytes written, 0 if the first block
+ * does not qualify, or an error.
+ */
+static int write_extent(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *inode,
+			uint32_t lblock, const uint8_t *src, size_t len, uint32_t *goal)
+{
+	uint32_t first, block;
+	bool fresh;
+	int r = ext2_inode_map_alloc(fs, ino, inode, lblock, *goal, &first, &fresh);
+	if (r != 0 || ext2_cache_holds(fs, first))
+		return r;
+	uint32_t n = 1;
+	while ((size_t)(n + 1) << fs->block_shift <= len) {
+		r = ext2_inode_map_alloc(fs, ino, inode, lblock + n, first + n, &block, &fresh);
+		if (r != 0 || block != first + n || ext2_cache_holds(fs, block))
+			break;   /* that block is mapped now; the next round writes it */
+		n++;
+	}
+	size_t bytes = (size_t)n << fs->block_shift;
+	r = fs->dev.write(fs->dev.ctx, (uint64_t)first << fs->block_shift, src, bytes);
+	if (r < 0) {
+		ext2_log(fs, "ext2: write error %d on blocks %u-%u", r, first, first + n - 1);
+		return -EIO;
+	}
+	*goal = first + n;
+	return (int)bytes;
+}
+
 int ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t offset, const void *buf, size_t len)
 {
 	struct ext2_inode inode;
@@ -152,6 +186,15 @@ int ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t offset, const void *bu
 	while (done < len) {
 		uint64_t pos = offset + done;
 		uint32_t off = (uint32_t)pos & (fs->block_size - 1);
+		if (off == 0 && len - done >= fs->block_size) {
+			r = write_extent(fs, ino, &inode, (uint32_t)(pos >> fs->block_shift), src + done,
+					 len - done, &goal);
+			if (r < 0)
+				break;
+			done += (size_t)r;
+			if (r > 0)
+				continue;
+		}
 		uint32_t chunk = fs->block_size - off;
 		if (chunk > len - done)
 			chunk = (uint32_t)(len - done);
