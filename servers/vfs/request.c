@@ -21,7 +21,7 @@ static int create_file(struct fproc *p, const char *path, uint32_t mode, struct 
 	m.fs.mode = S_IFREG | (mode & 07777 & ~p->umask);
 	m.fs.uid = p->uid;
 	m.fs.gid = p->gid;
-	r = dir->kind == VN_FS ? fs_call_name(FS_CREATE, dir->ino, name, &m) : -EROFS;
+	r = dir->kind == VN_FS ? fs_call_name(FS_CREATE, dir, name, &m) : -EROFS;
 	vnode_release(dir);
 	if (r < 0)
 		return r;
@@ -56,9 +56,12 @@ int do_open(message *m)
 		r = -ENOTDIR;
 	else if (v->kind == VN_CHR)
 		r = device_open(v);
+	else if (v->kind == VN_BLK)
+		r = -ENODEV;   /* block devices are for mount only */
+	else if ((mount_read_only(v) || v->kind == VN_PROC) && (want & 2))
+		r = -EROFS;
 	else if (v->kind == VN_FS && (flags & O_TRUNC) && S_ISREG(v->mode) && (flags & O_ACCMODE) != O_RDONLY) {
-		message t = { 0 };
-		t.fs.ino = v->ino;
+		message t = fs_message(v);
 		r = fs_simple(FS_TRUNCATE, &t);
 	}
 	struct filp *f = r < 0 ? NULL : filp_new(v, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
@@ -99,6 +102,8 @@ static int read_write(message *m, bool write)
 		return pipe_io(p, m, f, write);
 	case VN_FS:
 		return fs_io(p, m, f, write);
+	case VN_PROC:
+		return write ? -EBADF : proc_read(p, m, f);
 	default:
 		return -EISDIR;
 	}
@@ -115,6 +120,8 @@ int do_lseek(message *m)
 		return -EBADF;
 	if (f->vnode->kind == VN_PIPE || f->vnode->kind == VN_CHR)
 		return -ESPIPE;
+	if (f->vnode->kind == VN_DEVDIR && m->vfs.whence != SEEK_SET)
+		return -EINVAL;   /* its offset counts entries */
 	int64_t base = m->vfs.whence == SEEK_SET ? 0 : m->vfs.whence == SEEK_CUR ? f->offset : -1;
 	if (m->vfs.whence == SEEK_END && f->vnode->kind == VN_FS) {
 		struct stat st;
@@ -211,7 +218,7 @@ int copy_stat(const message *m, const struct vnode *v, grant_id_t grant)
 		int r = fs_stat(v, &st);
 		if (r < 0)
 			return r;
-		st.st_dev = 1;
+		st.st_dev = v->mount + 1;   /* each mount its own device */
 	} else {
 		vnode_stat(v, &st);
 	}
