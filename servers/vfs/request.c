@@ -255,9 +255,10 @@ int do_chdir(message *m)
 	if (r < 0 || !v)
 		return r;
 	bool dir = is_dir(v);
+	r = dir ? may_access(p, v, 1) : -ENOTDIR;   /* search permission on the directory itself */
 	vnode_release(v);
-	if (!dir)
-		return -ENOTDIR;
+	if (r < 0)
+		return r;
 	r = path_canonical(p, path, abs);
 	if (r == 0)
 		memcpy(p->cwd, abs, sizeof(p->cwd));
