@@ -84,8 +84,7 @@ int do_mount(message *m)
 	}
 	v->mounted = true;
 	m->fs.ino = EXT2_ROOT_INO;
-	service_log("mounted %s minor %u as mount %u%s", label, m->fs.ino2, m->fs.mount,
-		    v->fs.read_only ? " read-only" : "");
+	service_log("mounted %s minor %u%s", label, m->fs.ino2, v->fs.read_only ? " read-only" : "");
 	return 0;
 }
 
@@ -95,7 +94,7 @@ int do_unmount(message *m)
 	int r = ext2_unmount(&v->fs);
 	int f = device_flush(v);
 	v->mounted = false;
-	service_log("unmounted mount %u", m->fs.mount);
+	service_log("unmounted %s minor %u", v->disk.label, v->disk.minor);
 	return r < 0 ? r : f;
 }
 

@@ -102,14 +102,15 @@ void devfs_name(const char *driver, uint32_t minor, char *buf, size_t size)
 /* Packs one entry at buf + used; 0 if it does not fit. */
 static uint32_t pack_dirent(char *buf, uint32_t used, uint32_t room, uint32_t ino, uint8_t type, const char *name)
 {
-	uint32_t reclen = (uint32_t)((sizeof(struct fs_dirent) + strlen(name) + 1 + 3) & ~3u);
+	size_t len = strlen(name);
+	uint32_t reclen = (uint32_t)((sizeof(struct fs_dirent) + len + 1 + 3) & ~3u);
 	if (used + reclen > room)
 		return 0;
 	struct fs_dirent *d = (struct fs_dirent *)(buf + used);
 	d->d_ino = ino;
 	d->d_reclen = (uint16_t)reclen;
 	d->d_type = type;
-	strcpy(d->d_name, name);
+	memcpy(d->d_name, name, len + 1);
 	return reclen;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "vfs.h"
+#include "mtab.h"
 
 #define ROOT_ATA_MINOR 1   /* disk 0, partition 1 (drivers/ata/ata.h) */
 
@@ -74,30 +75,13 @@ bool mount_read_only(const struct vnode *v)
 	return v->kind == VN_FS && v->mount < VFS_MOUNTS && mounts[v->mount].read_only;
 }
 
-/* Writes s with blanks, tabs, newlines and backslashes as \ooo, as /proc/mounts does. */
-static size_t put_escaped(char *buf, size_t size, size_t at, const char *s)
-{
-	for (; *s; s++) {
-		bool plain = *s != ' ' && *s != '\t' && *s != '\n' && *s != '\\';
-		int n = plain ? snprintf(buf + at, at < size ? size - at : 0, "%c", *s)
-			      : snprintf(buf + at, at < size ? size - at : 0, "\\%03o", (unsigned char)*s);
-		at += (size_t)n;
-	}
-	return at;
-}
-
 size_t mount_table_text(char *buf, size_t size)
 {
 	size_t at = 0;
 	for (int i = 0; i < VFS_MOUNTS; i++) {
 		const struct vfs_mount *mt = &mounts[i];
-		if (!mt->used)
-			continue;
-		at = put_escaped(buf, size, at, mt->device);
-		at += (size_t)snprintf(buf + at, at < size ? size - at : 0, " ");
-		at = put_escaped(buf, size, at, mt->dir);
-		at += (size_t)snprintf(buf + at, at < size ? size - at : 0, " ext2 %s 0 0\n",
-				       mt->read_only ? "ro" : "rw");
+		if (mt->used)
+			at = mtab_line(buf, size, at, mt->device, mt->dir, "ext2", mt->read_only);
 	}
 	return at < size ? at : size;
 }
@@ -132,32 +116,45 @@ static int check_mount(const struct vnode *dev, const struct vnode *dir)
 	return 0;
 }
 
-/* mount(device, dir, flags): root only. */
-int do_mount(message *m)
+/* The device node and the directory of a mount request, held, and the directory's path. */
+static int mount_operands(struct fproc *p, const message *m, struct vnode **dev, struct vnode **dir,
+			  char abs[PATH_MAX])
 {
-	CALLER_OR_FAIL(m, p);
-	char device[PATH_MAX], dir_path[PATH_MAX], abs[PATH_MAX];
-	struct vnode *dev = NULL, *dir = NULL;
-	if (p->uid != 0)
-		return -EPERM;
-	if (m->vfs.flags & ~(uint32_t)VFS_MOUNT_RDONLY)
-		return -EINVAL;
+	char device[PATH_MAX], dir_path[PATH_MAX];
+	*dev = *dir = NULL;
 	int r = path_from_grant(m, device);
 	if (r == 0)
 		r = path_second(m, dir_path);
 	if (r == 0)
-		r = path_lookup(p, device, &dev);
+		r = path_lookup(p, device, dev);
 	if (r == 0)
-		r = path_lookup(p, dir_path, &dir);
-	if (r == 0)
-		r = check_mount(dev, dir);
+		r = path_lookup(p, dir_path, dir);
 	if (r == 0)
 		r = path_canonical(p, dir_path, abs);
-	int index = r == 0 ? free_index() : r;
-	if (index > 0)
-		r = mount_device((uint32_t)index, dev->driver, dev->minor, m->vfs.flags & VFS_MOUNT_RDONLY, abs, dir);
-	else
-		r = index;
+	return r;
+}
+
+/* mount(device, dir, flags): root only. */
+int do_mount(message *m)
+{
+	CALLER_OR_FAIL(m, p);
+	char abs[PATH_MAX];
+	struct vnode *dev, *dir;
+	if (p->uid != 0)
+		return -EPERM;
+	if (m->vfs.flags & ~(uint32_t)VFS_MOUNT_RDONLY)
+		return -EINVAL;
+	int r = mount_operands(p, m, &dev, &dir, abs);
+	if (r == 0 && (!dev || !dir))
+		r = -ENOENT;
+	if (r == 0)
+		r = check_mount(dev, dir);
+	int index = -1;
+	if (r == 0 && dev) {
+		index = free_index();
+		r = index < 0 ? index : mount_device((uint32_t)index, dev->driver, dev->minor,
+						     m->vfs.flags & VFS_MOUNT_RDONLY, abs, dir);
+	}
 	if (r == 0) {
 		service_log("mounted %s on %s%s", mounts[index].device, abs, mounts[index].read_only ? " read-only" : "");
 		dir = NULL;   /* the mount keeps its hold on the covered directory */
@@ -256,17 +253,17 @@ int do_umount(message *m)
 /* The system goes down: every file system is unmounted, innermost first. */
 int do_pm_shutdown(message *m)
 {
-	int status = 0;
-	for (bool progress = true; progress; ) {
-		progress = false;
-		for (int i = VFS_MOUNTS - 1; i >= 0; i--) {
-			if (!mounts[i].used || has_mounts_below(i))
-				continue;
-			int r = unmount(i);
-			if (r < 0 && status == 0)
-				status = r;
-			progress = true;
-		}
+	int parent[VFS_MOUNTS], order[VFS_MOUNTS], status = 0;
+	bool used[VFS_MOUNTS];
+	for (int i = 0; i < VFS_MOUNTS; i++) {
+		used[i] = mounts[i].used;
+		parent[i] = used[i] && mounts[i].covered ? (int)mounts[i].covered->mount : -1;
+	}
+	int n = mtab_unmount_order(parent, used, VFS_MOUNTS, order);
+	for (int i = 0; i < n; i++) {
+		int r = unmount(order[i]);
+		if (r < 0 && status == 0)
+			status = r;
 	}
 	return status;
 }

@@ -120,7 +120,7 @@ static int take_link(struct vnode *v, const char *walked, const char *rest, char
 static int walk(struct fproc *p, const char *abs, struct vnode **out, char *last, char next[PATH_MAX])
 {
 	char walked[PATH_MAX] = "", name[256];
-	struct vnode *dir = mounts[0].root, *v;
+	struct vnode *dir = mounts[0].root, *v = NULL;
 	const char *s = abs + 1, *slash;
 	vnode_hold(dir);
 	for (;;) {
@@ -128,15 +128,15 @@ static int walk(struct fproc *p, const char *abs, struct vnode **out, char *last
 		if (r == 0)
 			r = may_access(p, dir, 1);
 		if (r == 0 && !slash && last) {
-			strcpy(last, name);
+			memcpy(last, name, strlen(name) + 1);
 			*out = dir;
 			return 0;
 		}
 		if (r == 0)
 			r = fs_lookup(dir, name[0] ? name : ".", &v);
 		vnode_release(dir);
-		if (r < 0)
-			return r;
+		if (r < 0 || !v)
+			return r < 0 ? r : -EIO;
 		path_cross_mount(&v);
 		if (S_ISLNK(v->mode) && (slash || !last))
 			return take_link(v, walked, slash ? slash + 1 : "", next);

@@ -202,22 +202,23 @@ section() {
 }
 
 @test "poweroff unmounts every file system: both images are clean" {
-	grep -q '^ext2: unmounted mount 0$' "$BATS_FILE_TMPDIR/console.log"
+	grep -q '^ext2: unmounted ata minor 1$' "$BATS_FILE_TMPDIR/console.log"
 	run e2fsck -fn "$DISK2"
 	[ "$status" -eq 0 ]
 	fsck_clean
 }
 
-@test "partition 1 of an MBR second disk mounts as /dev/hd1p1; poweroff with it mounted leaves it clean" {
+@test "partition 1 of an MBR second disk mounts as /dev/hd1p1; poweroff unmounts innermost first, leaving it clean" {
 	local part="$BATS_TEST_TMPDIR/part.img"
 	mke2fs -q -F -t ext2 -b 1024 -d "$BATS_FILE_TMPDIR/tree" "$BATS_TEST_TMPDIR/fs.img" 8M
 	python3 "$BATS_TEST_DIRNAME/../../tools/mkdisk.py" "$part" 10 "$BATS_TEST_TMPDIR/fs.img"
 	run boot_with_disk2 "$part" 'mkdir -p /media; mount /dev/hd1p1 /media && cat /media/hello.txt &&
-		echo "on the partition" > /media/p1 && mount | tail -n 1'
+		echo "on the partition" > /media/p1 && mount -r /dev/ram0 /media/sub && mount | tail -n 2'
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$output" = $'hello from the second disk\n/dev/hd1p1 /media ext2 rw 0 0' ]
-	grep -q '^ext2: unmounted mount 1$' "$BATS_FILE_TMPDIR/console.log"
+	[ "$output" = $'hello from the second disk\n/dev/hd1p1 /media ext2 rw 0 0\n/dev/ram0 /media/sub ext2 ro 0 0' ]
+	run grep '^ext2: unmounted ' "$BATS_FILE_TMPDIR/console.log"
+	[ "$output" = $'ext2: unmounted memory minor 0\next2: unmounted ata minor 6\next2: unmounted ata minor 1' ]
 	run debugfs -R "cat /p1" "$part?offset=1048576"
 	[[ "$output" == *"on the partition" ]]
 	run e2fsck -fn "$part?offset=1048576"
