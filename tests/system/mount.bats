@@ -225,3 +225,15 @@ section() {
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+@test "Bochs: the second disk is its primary slave and mounts the same way" {
+	local copy="$BATS_TEST_TMPDIR/disk2.img"
+	mke2fs -q -F -t ext2 -b 1024 -d "$BATS_FILE_TMPDIR/tree" "$copy" 8M
+	run python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --build "$SAMSARA_BUILD" --timeout 400 \
+		--bochs --disk "$DISK" --disk2 "$copy" --exec 'mount /dev/hd1 /tmp && cat /tmp/hello.txt && mount | tail -n 1'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = $'hello from the second disk\n/dev/hd1 /tmp ext2 rw 0 0' ]
+	run e2fsck -fn "$copy"
+	[ "$status" -eq 0 ]
+}
