@@ -3,6 +3,7 @@
  * 0), null and zero (the memory driver), and the block devices that mount
  * takes: the ATA disks, whole and by partition (minor drive * 5 + n), and
  * the RAM disk. /proc/mounts (and /proc/self/mounts): the mount table.
+ * Their directories list what they hold (getdents).
  */
 #include <stdio.h>
 #include <string.h>
@@ -65,8 +66,12 @@ int devfs_lookup(const char *abs, struct vnode **out)
 {
 	if (strcmp(abs, "/dev") == 0)
 		return make_node(VN_DEVDIR, S_IFDIR | 0755, out);
-	if (strcmp(abs, "/proc") == 0 || strcmp(abs, "/proc/self") == 0)
-		return make_node(VN_PROC, S_IFDIR | 0555, out);
+	if (strcmp(abs, "/proc") == 0 || strcmp(abs, "/proc/self") == 0) {
+		int r = make_node(VN_PROC, S_IFDIR | 0555, out);
+		if (r == 0)
+			(*out)->minor = abs[5] ? 1 : 0;   /* 0: /proc, 1: /proc/self */
+		return r;
+	}
 	if (strcmp(abs, "/proc/mounts") == 0 || strcmp(abs, "/proc/self/mounts") == 0)
 		return make_node(VN_PROC, S_IFREG | 0444, out);
 	if (strncmp(abs, "/dev/", 5) != 0)
@@ -114,18 +119,39 @@ static uint32_t pack_dirent(char *buf, uint32_t used, uint32_t room, uint32_t in
 	return reclen;
 }
 
-/* The listing of /dev: ".", "..", then devices[]; the file offset counts entries. */
+/*
+ * Entry i of the VFS directory v: ".", "..", then /dev's devices, or
+ * /proc's "mounts" and "self" (/proc/self: "mounts"). False past the end.
+ */
+static bool dir_entry(const struct vnode *v, int64_t i, const char **name, uint8_t *type)
+{
+	static const char *const proc_names[] = { "mounts", "self" };
+	int64_t count = v->kind == VN_DEVDIR ? (int64_t)NR_DEVICES : v->minor == 0 ? 2 : 1;
+	if (i < 0 || i >= count + 2)
+		return false;
+	*type = DT_DIR;
+	*name = i == 0 ? "." : "..";
+	if (i >= 2 && v->kind == VN_DEVDIR) {
+		*name = devices[i - 2].name;
+		*type = devices[i - 2].type == S_IFBLK ? DT_BLK : DT_CHR;
+	} else if (i >= 2) {
+		*name = proc_names[i - 2];
+		*type = i == 2 ? DT_REG : DT_DIR;
+	}
+	return true;
+}
+
+/* The listing of /dev, /proc or /proc/self; the file offset counts entries. */
 int devfs_getdents(struct fproc *p, message *m, struct filp *f)
 {
 	char *buf = bounce_get();
 	if (!buf)
 		return -EAGAIN;
 	uint32_t room = m->vfs.len < BOUNCE_SIZE ? m->vfs.len : BOUNCE_SIZE, used = 0;
-	for (int64_t i = f->offset; i >= 0 && i < (int64_t)NR_DEVICES + 2; i++) {
-		const struct device_name *d = i >= 2 ? &devices[i - 2] : NULL;
-		uint32_t n = pack_dirent(buf, used, room, 0x20000000u + (uint32_t)i,
-					 d ? (d->type == S_IFBLK ? DT_BLK : DT_CHR) : DT_DIR,
-					 d ? d->name : i == 0 ? "." : "..");
+	const char *name;
+	uint8_t type;
+	for (int64_t i = f->offset; dir_entry(f->vnode, i, &name, &type); i++) {
+		uint32_t n = pack_dirent(buf, used, room, 0x20000000u + (uint32_t)i, type, name);
 		if (n == 0)
 			break;
 		used += n;

@@ -296,7 +296,7 @@ int do_getdents(message *m)
 		return -EBADF;
 	if (!S_ISDIR(f->vnode->mode))
 		return -ENOTDIR;
-	if (f->vnode->kind == VN_DEVDIR)
+	if (f->vnode->kind == VN_DEVDIR || f->vnode->kind == VN_PROC)
 		return devfs_getdents(p, m, f);
 	return f->vnode->kind == VN_FS ? fs_getdents(p, m, f) : 0;
 }

@@ -120,7 +120,8 @@ int do_lseek(message *m)
 		return -EBADF;
 	if (f->vnode->kind == VN_PIPE || f->vnode->kind == VN_CHR)
 		return -ESPIPE;
-	if (f->vnode->kind == VN_DEVDIR && m->vfs.whence != SEEK_SET)
+	if ((f->vnode->kind == VN_DEVDIR || (f->vnode->kind == VN_PROC && S_ISDIR(f->vnode->mode))) &&
+	    m->vfs.whence != SEEK_SET)
 		return -EINVAL;   /* its offset counts entries */
 	int64_t base = m->vfs.whence == SEEK_SET ? 0 : m->vfs.whence == SEEK_CUR ? f->offset : -1;
 	if (m->vfs.whence == SEEK_END && f->vnode->kind == VN_FS) {

@@ -32,6 +32,7 @@ echo "== mount"; mkdir /mnt /mnt2; echo below > /mnt/covered; mount /dev/hd1 /mn
 echo "== read"; cat /mnt/hello.txt; cksum /mnt/sub/numbers; ls /mnt; ls /mnt/sub/..
 echo "== table"; mount; cat /etc/mtab
 echo "== df"; df
+echo "== proc"; ls /proc; ls /proc/self
 echo "== stat"; stat -c "%d %n" / /mnt /mnt/sub /tmp
 echo "== write"; echo "written in Samsara" > /mnt/sub/from_samsara; mkdir /mnt/newdir; echo "status $?"
 echo "== errors"
@@ -100,6 +101,10 @@ section() {
 	[ "${#lines[@]}" -eq 3 ]
 	[[ "${lines[1]}" =~ ^/dev/hd0p1\ +64512\ .*\ /$ ]]
 	[[ "${lines[2]}" =~ ^/dev/hd1\ +8192\ .*\ /mnt$ ]]
+}
+
+@test "/proc lists the mount table's files" {
+	[ "$(section proc)" = $'mounts\nself\nmounts' ]
 }
 
 @test "each mount has its own st_dev" {
