@@ -38,6 +38,7 @@ def parse_args():
     p.add_argument("--disk", help="attach this disk image as the primary IDE master (kept, written in place)")
     p.add_argument("--fresh-disk", action="store_true",
                    help="attach a copy of build/images/disk.img, deleted afterwards (the default with --exec)")
+    p.add_argument("--disk2", help="attach this disk image as the primary IDE slave (/dev/hd1; kept, written)")
     p.add_argument("--no-disk", action="store_true", help="with --exec: no disk (the root is the RAM disk)")
     p.add_argument("--wait-exit", action="store_true", help="wait for the guest to power off")
     p.add_argument("--exec", dest="command", help="run COMMAND in the shell, print only what it wrote, "
@@ -95,12 +96,14 @@ class Machine:
             self.cleanup()
 
 
-def start_qemu(build, image, cdrom, disk=None):
+def start_qemu(build, image, cdrom, disk=None, disk2=None):
     cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128", "-no-reboot", "-display", "none",
            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     cmd += os.environ.get("SAMSARA_QEMU_EXTRA", "").split()  # e.g. a monitor, for debugging
     if disk:
         cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0,media=disk"]
+    if disk2:
+        cmd += ["-drive", f"file={disk2},format=raw,if=ide,index=1,media=disk"]
     if cdrom:
         cmd += ["-cdrom", cdrom, "-boot", "d"]
     else:
@@ -115,17 +118,19 @@ def start_qemu(build, image, cdrom, disk=None):
     return Machine(proc, proc.stdout.fileno(), proc.stdin.fileno())
 
 
-def start_bochs(build, disk=None):
+def start_bochs(build, disk=None, disk2=None):
     """Bochs booting the system ISO, its COM1 on a pseudo-terminal of ours."""
     master, slave = pty.openpty()
     tty.setraw(slave)
     work = tempfile.mkdtemp(prefix="samsara-bochs-")
     here = os.path.dirname(os.path.abspath(__file__))
     iso = os.path.abspath(os.path.join(build, "images", "samsara.iso"))
-    disk = os.path.abspath(disk) if disk else None
+    disks = [os.path.abspath(d) if d else "" for d in (disk, disk2)]
+    while disks and not disks[-1]:
+        disks.pop()
     rc = subprocess.run([os.path.join(here, "..", "tests", "system", "bochsrc.sh"), iso,
                          f"term, dev={os.ttyname(slave)}", os.path.join(work, "bochs.log")]
-                        + ([disk] if disk else []), check=True, capture_output=True, text=True).stdout
+                        + disks, check=True, capture_output=True, text=True).stdout
     with open(os.path.join(work, "bochsrc"), "w") as f:
         f.write(rc)
     with open(os.path.join(work, "commands"), "w") as f:
@@ -140,8 +145,8 @@ def start_bochs(build, disk=None):
 def start_machine(args, image, default_fresh):
     disk = disk_of(args, default_fresh)
     if args.bochs:
-        return start_bochs(args.build, disk)
-    return start_qemu(args.build, image, args.cdrom, disk)
+        return start_bochs(args.build, disk, args.disk2)
+    return start_qemu(args.build, image, args.cdrom, disk, args.disk2)
 
 
 class Console:

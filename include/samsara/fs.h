@@ -1,7 +1,9 @@
 /*
  * The file-system protocol between VFS and a file-system server (ext2).
- * Files are named by inode number; names and data travel through grants of
- * VFS's buffers. The server checks every inode number, length and name; VFS
+ * Files are named by inode number within a mount: one server serves several
+ * mounted file systems, and every request names its mount by index (mount,
+ * below FS_MOUNTS), the index VFS chose in FS_MOUNT. Names and data travel
+ * through grants of VFS's buffers. The server checks every inode number, length and name; VFS
  * does permission checks and keeps track of open files.
  */
 #pragma once
@@ -10,8 +12,9 @@
 #include <samsara/service.h>
 
 enum fs_request {
-	FS_MOUNT = FS_BASE + 1,   /* grant: device label; ino2: minor; flags -> root inode in ino */
-	FS_UNMOUNT,               /* flush everything; the server stays running */
+	FS_MOUNT = FS_BASE + 1,   /* mount: a free index; grant: device label; ino2: minor;
+				   * flags: FS_MOUNT_RDONLY -> root inode in ino */
+	FS_UNMOUNT,               /* flush everything and free the index; the server stays running */
 	FS_LOOKUP,                /* ino: directory; grant: name -> ino, mode, size */
 	FS_STAT,                  /* ino; grant: struct stat */
 	FS_READ,                  /* ino, pos, grant, len -> bytes */
@@ -34,6 +37,7 @@ enum fs_request {
 
 #define FS_DEFER_FREE 0x1        /* an unlinked inode lives on until FS_RELEASE */
 #define FS_MOUNT_RDONLY 0x1
+#define FS_MOUNTS 8              /* mounts one file-system server serves at once */
 
 #define FS_ATTR_MODE  0x01
 #define FS_ATTR_UID   0x02
@@ -50,7 +54,8 @@ struct msg_fs {
 	uint32_t uid, gid;
 	uint32_t flags;
 	uint32_t atime, mtime;
-	uint8_t pad[8];
+	uint32_t mount;          /* the mount the request is about: 0 .. FS_MOUNTS-1 */
+	uint8_t pad[4];
 };
 _Static_assert(sizeof(struct msg_fs) == 56, "msg_fs fills the message payload");
 

@@ -45,17 +45,22 @@ enum vfs_request {
 	VFS_UTIME,                /* path; flags: access time, mode: modification time */
 	VFS_UMASK,                /* mode: the new mask -> the old one */
 	VFS_ACCESS,               /* path, flags: R_OK | W_OK | X_OK for the caller's IDs */
+	VFS_MOUNT,                /* path: the block device; grant2 + fd2: the directory;
+				   * flags: VFS_MOUNT_RDONLY (root only) */
+	VFS_UMOUNT,               /* path: the mounted-on directory or the device (root only) */
 	/* from PM only */
 	VFS_PM_FORK = VFS_BASE + 0x80,  /* ep (parent), ep2 (child) */
 	VFS_PM_EXIT,                    /* ep */
 	VFS_PM_EXEC,                    /* ep: close-on-exec descriptors close */
 	VFS_PM_INIT,                    /* ep: a boot program, with the console as 0, 1, 2 */
 	VFS_PM_UNPAUSE,                 /* ep: a signal came: its suspended request ends (EINTR) */
-	VFS_PM_SHUTDOWN,                /* the system goes down: unmount the root file system */
+	VFS_PM_SHUTDOWN,                /* the system goes down: unmount every file system */
 	VFS_PM_TAKE_SIGNAL,             /* -> ep, flags: the signals VFS has for ep (SIGPIPE),
 					 * or ENOENT when it has none; VFS notifies PM when it has */
 	VFS_PM_SETUID,                  /* ep; flags: uid, mode: gid (permission checks) */
 };
+
+#define VFS_MOUNT_RDONLY 0x1
 
 #define OPEN_MAX 32
 #define PATH_MAX 256

@@ -1,33 +1,20 @@
 /*
- * The block device under the file system: the ext2 library's read and write
- * callbacks go to the block driver through the block-device client, which
- * re-sends them if the driver is restarted. Transfers are split to the
- * protocol's maximum size.
+ * The block devices under the file systems: the ext2 library's read and
+ * write callbacks go to each volume's block driver through the block-device
+ * client, which re-sends them if the driver is restarted. Transfers are
+ * split to the protocol's maximum size.
  */
 #include <string.h>
 #include "ext2srv.h"
 
-static struct bdev disk;
-
-int device_attach(const char *label, uint32_t minor)
-{
-	return bdev_open(&disk, label, minor);
-}
-
-/* After a sync: the driver makes sure what it was given is on the medium. */
-int device_flush(void)
-{
-	return bdev_flush(&disk);
-}
-
-static int transfer(uint64_t offset, void *buf, size_t len, bool write)
+static int transfer(struct bdev *disk, uint64_t offset, void *buf, size_t len, bool write)
 {
 	if (offset % BDEV_SECTOR || len % BDEV_SECTOR)
 		return -EINVAL;  /* the library works in whole blocks */
 	for (size_t done = 0; done < len; ) {
 		size_t n = len - done < BDEV_MAX_TRANSFER ? len - done : BDEV_MAX_TRANSFER;
-		int r = write ? bdev_write(&disk, offset + done, (const char *)buf + done, n)
-			      : bdev_read(&disk, offset + done, (char *)buf + done, n);
+		int r = write ? bdev_write(disk, offset + done, (const char *)buf + done, n)
+			      : bdev_read(disk, offset + done, (char *)buf + done, n);
 		if (r < 0)
 			return r;
 		if ((size_t)r != n)
@@ -39,12 +26,12 @@ static int transfer(uint64_t offset, void *buf, size_t len, bool write)
 
 static int device_read(void *ctx, uint64_t offset, void *buf, size_t len)
 {
-	return transfer(offset, buf, len, false);
+	return transfer(&((struct ext2_volume *)ctx)->disk, offset, buf, len, false);
 }
 
 static int device_write(void *ctx, uint64_t offset, const void *buf, size_t len)
 {
-	return transfer(offset, (void *)buf, len, true);
+	return transfer(&((struct ext2_volume *)ctx)->disk, offset, (void *)buf, len, true);
 }
 
 static void device_log(void *ctx, const char *line)
@@ -64,9 +51,23 @@ static uint32_t device_now(void *ctx)
 	return boot_time + ((uint32_t)sys_uptime() - boot_ticks) / hz;
 }
 
-const struct ext2_device ext2_device_ops = {
+static const struct ext2_device device_ops = {
 	.read = device_read,
 	.write = device_write,
 	.log = device_log,
 	.now = device_now,
 };
+
+/* Opens the device of volume v and points its library callbacks at it. */
+int device_attach(struct ext2_volume *v, const char *label, uint32_t minor)
+{
+	v->ops = device_ops;
+	v->ops.ctx = v;
+	return bdev_open(&v->disk, label, minor);
+}
+
+/* After a sync: the driver makes sure what it was given is on the medium. */
+int device_flush(struct ext2_volume *v)
+{
+	return bdev_flush(&v->disk);
+}

@@ -3,15 +3,29 @@
 
 #include <service.h>
 #include <bdev.h>
+#include <samsara/fs.h>
 #include "fs/ext2.h"
 
-extern struct ext2_fs ext2_fs;
-extern bool ext2_mounted;
+/*
+ * One mounted file system: the library's state, the block device under it
+ * and the callbacks that reach that device (their ctx is the volume). VFS
+ * names a volume by its index in every request (msg_fs.mount).
+ */
+struct ext2_volume {
+	bool mounted;
+	struct ext2_fs fs;
+	struct bdev disk;
+	struct ext2_device ops;
+};
 
-/* device.c: the library's block device, over the block-device client */
-int device_attach(const char *label, uint32_t minor);
-int device_flush(void);
-extern const struct ext2_device ext2_device_ops;
+extern struct ext2_volume ext2_volumes[FS_MOUNTS];
+
+/* The volume m is about; main.c admits only requests whose index is valid. */
+struct ext2_volume *volume_of(const message *m);
+
+/* device.c: a volume's block device, over the block-device client */
+int device_attach(struct ext2_volume *v, const char *label, uint32_t minor);
+int device_flush(struct ext2_volume *v);
 
 int do_mount(message *m);
 int do_unmount(message *m);

@@ -1,14 +1,17 @@
 /*
- * ext2: the file-system server. VFS mounts it on a block device with
- * FS_MOUNT and then asks it about inodes by number; the on-disk logic is the
- * library in fs/, shared with the host unit tests.
+ * ext2: the file-system server. VFS mounts it on block devices with
+ * FS_MOUNT, up to FS_MOUNTS at once, each under an index of VFS's choice,
+ * and then asks it about inodes by mount index and number; the on-disk
+ * logic is the library in fs/, shared with the host unit tests.
  */
 #include "ext2srv.h"
 
-/* Until VFS has mounted us, FS_MOUNT is the only request that makes sense. */
+/* Every request names a mount index; only FS_MOUNT may name a free one. */
 static int admit(const message *m)
 {
-	return ext2_mounted || m->type == FS_MOUNT || m->type == FS_SYNC ? 0 : -EINVAL;
+	if (m->fs.mount >= FS_MOUNTS)
+		return -EINVAL;
+	return ext2_volumes[m->fs.mount].mounted || m->type == FS_MOUNT ? 0 : -EINVAL;
 }
 
 /*
@@ -17,13 +20,14 @@ static int admit(const message *m)
  * if this server dies, the disk holds all it acknowledged, and VFS only
  * sends the request in flight again (see docs/recovery.md).
  */
-static int written_through(int r)
+static int written_through(struct ext2_volume *volume, int r)
 {
-	int s = ext2_mounted ? ext2_sync(&ext2_fs) : 0;
+	int s = volume->mounted ? ext2_sync(&volume->fs) : 0;
 	return r >= 0 && s < 0 ? s : r;
 }
 
-#define THROUGH(name) static int name##_through(message *m) { return written_through(name(m)); }
+#define THROUGH(name) \
+	static int name##_through(message *m) { return written_through(volume_of(m), name(m)); }
 THROUGH(do_write)
 THROUGH(do_truncate)
 THROUGH(do_create)

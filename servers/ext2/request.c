@@ -9,9 +9,19 @@
 
 #define IO_CHUNK 16384
 
-struct ext2_fs ext2_fs;
-bool ext2_mounted;
+struct ext2_volume ext2_volumes[FS_MOUNTS];
 static uint8_t io_buffer[IO_CHUNK];
+
+struct ext2_volume *volume_of(const message *m)
+{
+	return &ext2_volumes[m->fs.mount];
+}
+
+/* The library state of the mount m is about. */
+static struct ext2_fs *fs_of(const message *m)
+{
+	return &volume_of(m)->fs;
+}
 
 /* Copies a name of m->fs.len bytes from the grant; refuses empty, long, or with '/' or NUL. */
 static int take_name(const message *m, char name[EXT2_NAME_MAX + 1])
@@ -43,40 +53,55 @@ static int take_two(const message *m, char *buf, size_t size, const char **secon
 	return strlen(*second) + first + 2 == m->fs.len ? 0 : -EINVAL;
 }
 
+/* Why a mount failed, for the log line: the usual cases in words. */
+static const char *mount_failure(int r)
+{
+	switch (r) {
+	case -EINVAL: return "not an ext2 file system";
+	case -ENXIO: return "no such device";
+	case -EDEADSRCDST: return "no such driver";
+	case -EROFS: return "features that allow only a read-only mount";
+	default: return "error";
+	}
+}
+
 int do_mount(message *m)
 {
 	char label[LABEL_MAX] = { 0 };
-	if (ext2_mounted)
+	struct ext2_volume *v = volume_of(m);
+	if (v->mounted)
 		return -EBUSY;
 	if (m->fs.len == 0 || m->fs.len >= LABEL_MAX ||
-	    sys_safecopy_from(m->source, m->fs.grant, 0, label, m->fs.len) < 0)
+	    sys_safecopy_from(m->source, m->fs.grant, 0, label, m->fs.len) < 0 || strlen(label) != m->fs.len)
 		return -EINVAL;
-	int r = device_attach(label, m->fs.ino2);
+	unsigned flags = (m->fs.flags & FS_MOUNT_RDONLY) ? EXT2_MOUNT_RDONLY : 0;
+	int r = device_attach(v, label, m->fs.ino2);
 	if (r == 0)
-		r = ext2_mount(&ext2_fs, &ext2_device_ops, (m->fs.flags & FS_MOUNT_RDONLY) ? EXT2_MOUNT_RDONLY : 0);
-	if (r < 0)
-		return r;
-	ext2_mounted = true;
+		r = ext2_mount(&v->fs, &v->ops, flags);
+	if (r < 0) {
+		service_log("cannot mount %s minor %u: %s (%d)", label, m->fs.ino2, mount_failure(r), r);
+		return r == -EDEADSRCDST ? -ENODEV : r;
+	}
+	v->mounted = true;
 	m->fs.ino = EXT2_ROOT_INO;
-	service_log("mounted %s minor %u%s", label, m->fs.ino2, ext2_fs.read_only ? " read-only" : "");
+	service_log("mounted %s minor %u%s", label, m->fs.ino2, v->fs.read_only ? " read-only" : "");
 	return 0;
 }
 
 int do_unmount(message *m)
 {
-	if (!ext2_mounted)
-		return -EINVAL;
-	int r = ext2_unmount(&ext2_fs);
-	int f = device_flush();
-	ext2_mounted = false;
-	service_log("unmounted");
+	struct ext2_volume *v = volume_of(m);
+	int r = ext2_unmount(&v->fs);
+	int f = device_flush(v);
+	v->mounted = false;
+	service_log("unmounted %s minor %u", v->disk.label, v->disk.minor);
 	return r < 0 ? r : f;
 }
 
 static int fill_stat(uint32_t ino, message *m)
 {
 	struct ext2_stat st;
-	int r = ext2_stat(&ext2_fs, ino, &st);
+	int r = ext2_stat(fs_of(m), ino, &st);
 	if (r < 0)
 		return r;
 	m->fs.ino = ino;
@@ -93,14 +118,14 @@ int do_lookup(message *m)
 	uint32_t ino = 0;
 	int r = take_name(m, name);
 	if (r == 0)
-		r = ext2_lookup(&ext2_fs, m->fs.ino, name, &ino);
+		r = ext2_lookup(fs_of(m), m->fs.ino, name, &ino);
 	return r < 0 ? r : fill_stat(ino, m);
 }
 
 int do_stat(message *m)
 {
 	struct ext2_stat es;
-	int r = ext2_stat(&ext2_fs, m->fs.ino, &es);
+	int r = ext2_stat(fs_of(m), m->fs.ino, &es);
 	if (r < 0)
 		return r;
 	struct stat st = {
@@ -120,8 +145,8 @@ static int transfer(message *m, bool write)
 		int r = write ? sys_safecopy_from(m->source, m->fs.grant, done, io_buffer, n) : 0;
 		if (r < 0)
 			return done ? (int)done : r;
-		r = write ? ext2_write(&ext2_fs, m->fs.ino, m->fs.pos + done, io_buffer, n)
-			  : ext2_read(&ext2_fs, m->fs.ino, m->fs.pos + done, io_buffer, n);
+		r = write ? ext2_write(fs_of(m), m->fs.ino, m->fs.pos + done, io_buffer, n)
+			  : ext2_read(fs_of(m), m->fs.ino, m->fs.pos + done, io_buffer, n);
 		if (r < 0)
 			return done ? (int)done : r;
 		if (!write && r > 0 && sys_safecopy_to(m->source, m->fs.grant, done, io_buffer, (uint32_t)r) < 0)
@@ -138,7 +163,7 @@ int do_write(message *m) { return transfer(m, true); }
 
 int do_truncate(message *m)
 {
-	return ext2_truncate(&ext2_fs, m->fs.ino, m->fs.pos);
+	return ext2_truncate(fs_of(m), m->fs.ino, m->fs.pos);
 }
 
 static int make(message *m, bool dir)
@@ -148,8 +173,8 @@ static int make(message *m, bool dir)
 	int r = take_name(m, name);
 	if (r < 0)
 		return r;
-	r = dir ? ext2_mkdir(&ext2_fs, m->fs.ino, name, (uint16_t)m->fs.mode, m->fs.uid, m->fs.gid, &ino)
-		: ext2_create(&ext2_fs, m->fs.ino, name, (uint16_t)m->fs.mode, m->fs.uid, m->fs.gid, 0, &ino);
+	r = dir ? ext2_mkdir(fs_of(m), m->fs.ino, name, (uint16_t)m->fs.mode, m->fs.uid, m->fs.gid, &ino)
+		: ext2_create(fs_of(m), m->fs.ino, name, (uint16_t)m->fs.mode, m->fs.uid, m->fs.gid, 0, &ino);
 	return r < 0 ? r : fill_stat(ino, m);
 }
 
@@ -163,7 +188,7 @@ static int remove_entry(message *m, bool dir)
 	if (r < 0)
 		return r;
 	unsigned flags = (m->fs.flags & FS_DEFER_FREE) ? EXT2_DEFER_FREE : 0;
-	return dir ? ext2_rmdir(&ext2_fs, m->fs.ino, name, flags) : ext2_unlink(&ext2_fs, m->fs.ino, name, flags);
+	return dir ? ext2_rmdir(fs_of(m), m->fs.ino, name, flags) : ext2_unlink(fs_of(m), m->fs.ino, name, flags);
 }
 
 int do_unlink(message *m) { return remove_entry(m, false); }
@@ -176,14 +201,14 @@ int do_rename(message *m)
 	int r = take_two(m, buf, sizeof(buf), &newname);
 	if (r < 0 || strchr(buf, '/') || strchr(newname, '/'))
 		return r < 0 ? r : -EINVAL;
-	return ext2_rename(&ext2_fs, m->fs.ino, buf, m->fs.ino2, newname, m->fs.flags & FS_DEFER_FREE ? EXT2_DEFER_FREE : 0);
+	return ext2_rename(fs_of(m), m->fs.ino, buf, m->fs.ino2, newname, m->fs.flags & FS_DEFER_FREE ? EXT2_DEFER_FREE : 0);
 }
 
 int do_link(message *m)
 {
 	char name[EXT2_NAME_MAX + 1];
 	int r = take_name(m, name);
-	return r < 0 ? r : ext2_link(&ext2_fs, m->fs.ino, m->fs.ino2, name);
+	return r < 0 ? r : ext2_link(fs_of(m), m->fs.ino, m->fs.ino2, name);
 }
 
 int do_symlink(message *m)
@@ -194,7 +219,7 @@ int do_symlink(message *m)
 	int r = take_two(m, buf, sizeof(buf), &target);
 	if (r < 0 || strchr(buf, '/'))
 		return r < 0 ? r : -EINVAL;
-	r = ext2_symlink(&ext2_fs, m->fs.ino, buf, target, m->fs.uid, m->fs.gid, &ino);
+	r = ext2_symlink(fs_of(m), m->fs.ino, buf, target, m->fs.uid, m->fs.gid, &ino);
 	return r < 0 ? r : fill_stat(ino, m);
 }
 
@@ -202,7 +227,7 @@ int do_readlink(message *m)
 {
 	char target[1024];
 	uint32_t len = m->fs.len < sizeof(target) ? m->fs.len : (uint32_t)sizeof(target);
-	int r = ext2_readlink(&ext2_fs, m->fs.ino, target, len);
+	int r = ext2_readlink(fs_of(m), m->fs.ino, target, len);
 	if (r < 0)
 		return r;
 	int c = sys_safecopy_to(m->source, m->fs.grant, 0, target, (uint32_t)r);
@@ -235,7 +260,7 @@ int do_getdents(message *m)
 {
 	struct dirent_packer p = { 0, m->fs.len < IO_CHUNK ? m->fs.len : IO_CHUNK };
 	uint64_t cookie = m->fs.pos;
-	int r = ext2_readdir(&ext2_fs, m->fs.ino, &cookie, pack_entry, &p);
+	int r = ext2_readdir(fs_of(m), m->fs.ino, &cookie, pack_entry, &p);
 	if (r < 0)
 		return r;
 	if (p.used && sys_safecopy_to(m->source, m->fs.grant, 0, io_buffer, p.used) < 0)
@@ -253,22 +278,21 @@ int do_setattr(message *m)
 		.mode = (uint16_t)m->fs.mode, .uid = m->fs.uid, .gid = m->fs.gid,
 		.atime = m->fs.atime, .mtime = m->fs.mtime,
 	};
-	return ext2_setattr(&ext2_fs, m->fs.ino, &attr);
+	return ext2_setattr(fs_of(m), m->fs.ino, &attr);
 }
 
 int do_sync(message *m)
 {
-	if (!ext2_mounted)
-		return 0;
-	int r = ext2_sync(&ext2_fs);
-	int f = device_flush();
+	struct ext2_volume *v = volume_of(m);
+	int r = ext2_sync(&v->fs);
+	int f = device_flush(v);
 	return r < 0 ? r : f;
 }
 
 int do_statfs(message *m)
 {
 	struct ext2_statfs es;
-	int r = ext2_statfs(&ext2_fs, &es);
+	int r = ext2_statfs(fs_of(m), &es);
 	if (r < 0)
 		return r;
 	struct fs_statfs st = { es.block_size, es.blocks, es.free_blocks, es.avail_blocks,
@@ -278,5 +302,5 @@ int do_statfs(message *m)
 
 int do_release(message *m)
 {
-	return ext2_release(&ext2_fs, m->fs.ino);
+	return ext2_release(fs_of(m), m->fs.ino);
 }

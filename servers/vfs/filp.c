@@ -65,13 +65,26 @@ void vnode_release(struct vnode *v)
 	v->kind = VN_FREE;
 }
 
-struct vnode *vnode_find_fs(uint32_t ino)
+void vnode_hold(struct vnode *v)
+{
+	v->refs++;
+}
+
+struct vnode *vnode_find_fs(uint32_t mount, uint32_t ino)
 {
 	for (int i = 0; i < NR_VNODES; i++) {
-		if (vnodes[i].kind == VN_FS && vnodes[i].ino == ino)
+		if (vnodes[i].kind == VN_FS && vnodes[i].mount == mount && vnodes[i].ino == ino)
 			return &vnodes[i];
 	}
 	return NULL;
+}
+
+int vnode_count_on(uint32_t mount)
+{
+	int count = 0;
+	for (int i = 0; i < NR_VNODES; i++)
+		count += vnodes[i].kind == VN_FS && vnodes[i].mount == mount;
+	return count;
 }
 
 void vnode_stat(const struct vnode *v, struct stat *st)
@@ -81,8 +94,8 @@ void vnode_stat(const struct vnode *v, struct stat *st)
 	st->st_mode = v->mode;
 	st->st_nlink = 1;
 	st->st_blksize = BOUNCE_SIZE;
-	if (v->kind == VN_CHR)
-		st->st_rdev = v->minor;
+	if (v->kind == VN_CHR || v->kind == VN_BLK)
+		st->st_rdev = v->rdev;
 	if (v->kind == VN_PIPE)
 		st->st_size = v->count;
 }

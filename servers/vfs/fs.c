@@ -1,24 +1,20 @@
 /*
- * The root file system, through the FS protocol (<samsara/fs.h>). VFS mounts
- * the ext2 server on the disk (or the RAM disk) when it starts; names and data pass
- * through VFS's own buffers, lent to the server with grants.
+ * The mounted file systems, through the FS protocol (<samsara/fs.h>). One
+ * ext2 server serves them all; every request names its mount by the index
+ * it has in VFS's mount table (mount.c), which is also its index at the
+ * server. Names and data pass through VFS's own buffers, lent to the server
+ * with grants.
  */
 #include <string.h>
 #include <ds.h>
 #include "vfs.h"
 
 #define FS_IO_SIZE (64 * 1024)
-#define ROOT_ATA_MINOR 1   /* disk 0, partition 1 (drivers/ata/ata.h) */
 
 static endpoint_t fs_server = NONE;
-static uint32_t root_ino;
 static char fs_io_buffer[FS_IO_SIZE];
 
-bool fs_mounted(void) { return fs_server != NONE; }
-uint32_t fs_root_ino(void) { return root_ino; }
-
-static char root_driver[LABEL_MAX];   /* the device it is mounted on */
-static uint32_t root_minor;
+bool fs_mounted(void) { return mounts[0].used; }
 
 #define MAX_RECOVERIES 3
 
@@ -37,24 +33,46 @@ static int fs_exchange(int type, message *m, const void *buf, size_t len, uint32
 	return r < 0 ? r : m->type;
 }
 
-/* Mounts ext2 on the block device (driver label, minor). */
-static int mount_on(const char *driver, uint32_t minor)
+/* FS_MOUNT of mounts[index]'s device (whose label goes in the grant) under the same index. */
+static message mount_request(uint32_t index)
 {
 	message m = { 0 };
-	m.fs.ino2 = minor;
-	int r = fs_exchange(FS_MOUNT, &m, driver, strlen(driver), GRANT_READ);
-	if (r == 0) {
-		root_ino = m.fs.ino;
-		strlcpy(root_driver, driver, sizeof(root_driver));
-		root_minor = minor;
-	}
+	m.fs.mount = index;
+	m.fs.ino2 = mounts[index].minor;
+	m.fs.flags = mounts[index].read_only ? FS_MOUNT_RDONLY : 0;
+	return m;
+}
+
+static int mount_at_server(uint32_t index)
+{
+	struct vfs_mount *mt = &mounts[index];
+	message m = mount_request(index);
+	int r = fs_exchange(FS_MOUNT, &m, mt->driver, strlen(mt->driver), GRANT_READ);
+	if (r == 0)
+		mt->root_ino = m.fs.ino;
 	return r;
+}
+
+/* The new server instance gets every mount of the table, under the same indexes. */
+static int mount_all_again(void)
+{
+	int count = 0;
+	for (uint32_t i = 0; i < VFS_MOUNTS; i++) {
+		if (!mounts[i].used)
+			continue;
+		int r = mount_at_server(i);
+		if (r < 0)
+			return r;
+		count++;
+	}
+	service_log("file-system server restarted: %d file system%s mounted again", count, count == 1 ? "" : "s");
+	return 0;
 }
 
 /*
  * The file-system server died (RS restarts it and publishes the new one):
- * the new instance is mounted on the same device. ext2 writes through
- * before it answers a modifying request, so the disk holds everything it
+ * the new instance is given every mount again. ext2 writes through before
+ * it answers a modifying request, so the disks hold everything it
  * acknowledged, and only the request in flight has to be sent again.
  */
 static int fs_recover(void)
@@ -63,11 +81,7 @@ static int fs_recover(void)
 		endpoint_t ext2 = ds_lookup("ext2");
 		if (ext2 != NONE && ext2 != fs_server) {
 			fs_server = ext2;
-			int r = mount_on(root_driver, root_minor);
-			if (r == 0) {
-				service_log("file-system server restarted: root mounted again");
-				return 0;
-			}
+			int r = mount_all_again();
 			if (r != -EDEADSRCDST)
 				return r;
 		}
@@ -109,47 +123,15 @@ static int fs_request(int type, message *m, const void *buf, size_t len, uint32_
 	return r;
 }
 
-/*
- * The root file system is the first partition of the first ATA disk; without
- * a disk (or with a bad one) it is the RAM disk, the memory driver's minor 0.
- */
-int fs_mount_root(void)
+static int fs_vnode(const message *m, uint32_t mount, struct vnode **out)
 {
-	endpoint_t ext2 = ds_lookup("ext2");
-	if (ext2 == NONE)
-		return -ENODEV;
-	fs_server = ext2;
-	int r = mount_on("ata", ROOT_ATA_MINOR);
-	if (r == 0) {
-		service_log("root file system: disk 0, partition 1");
-		return 0;
-	}
-	service_log("no root file system on disk 0, partition 1 (error %d): using the RAM disk", r);
-	r = mount_on("memory", 0);
-	if (r < 0)
-		fs_server = NONE;
-	return r;
-}
-
-/* At shutdown: the root is unmounted, so that it is clean on the medium. */
-int fs_unmount_root(void)
-{
-	if (!fs_mounted())
-		return 0;
-	message m = { 0 };
-	int r = fs_exchange(FS_UNMOUNT, &m, NULL, 0, 0);
-	fs_server = NONE;
-	return r;
-}
-
-static int fs_vnode(const message *m, struct vnode **out)
-{
-	struct vnode *v = vnode_find_fs(m->fs.ino);
+	struct vnode *v = vnode_find_fs(mount, m->fs.ino);
 	if (v) {
 		v->refs++;
 	} else if (!(v = vnode_new(VN_FS))) {
 		return -ENFILE;
 	}
+	v->mount = mount;
 	v->ino = m->fs.ino;
 	v->mode = m->fs.mode;
 	v->uid = m->fs.uid;
@@ -158,28 +140,70 @@ static int fs_vnode(const message *m, struct vnode **out)
 	return 0;
 }
 
+/* Mounts mounts[index] (its device filled in) and takes a hold on its root directory. */
+int fs_mount(uint32_t index)
+{
+	if (fs_server == NONE)
+		fs_server = ds_lookup("ext2");
+	if (fs_server == NONE)
+		return -ENODEV;
+	struct vfs_mount *mt = &mounts[index];
+	message m = mount_request(index);
+	int r = fs_request(FS_MOUNT, &m, mt->driver, strlen(mt->driver), GRANT_READ);
+	if (r < 0)
+		return r;
+	mt->root_ino = m.fs.ino;
+	mt->used = true;        /* from here on, a recovery mounts it again */
+	m.fs.mount = index;
+	m.fs.ino = mt->root_ino;
+	r = fs_request(FS_LOOKUP, &m, ".", 1, GRANT_READ);
+	if (r == 0)
+		r = fs_vnode(&m, index, &mt->root);
+	if (r < 0) {
+		fs_unmount(index);
+		mt->used = false;
+	}
+	return r;
+}
+
+/* Unmounts mounts[index] at the server, so that its medium is clean. */
+int fs_unmount(uint32_t index)
+{
+	message m = { 0 };
+	m.fs.mount = index;
+	return fs_request(FS_UNMOUNT, &m, NULL, 0, 0);
+}
+
+message fs_message(const struct vnode *v)
+{
+	message m = { 0 };
+	m.fs.mount = v->mount;
+	m.fs.ino = v->ino;
+	return m;
+}
+
 int fs_call_buffer(int type, message *m, const void *buf, size_t len)
 {
 	return fs_request(type, m, buf, len, GRANT_READ);
 }
 
-int fs_call_name(int type, uint32_t dir, const char *name, message *m)
+int fs_call_name(int type, const struct vnode *dir, const char *name, message *m)
 {
-	m->fs.ino = dir;
+	m->fs.mount = dir->mount;
+	m->fs.ino = dir->ino;
 	return fs_request(type, m, name, strlen(name), GRANT_READ);
 }
 
-int fs_lookup(uint32_t dir, const char *name, struct vnode **out)
+int fs_lookup(const struct vnode *dir, const char *name, struct vnode **out)
 {
 	message m = { 0 };
 	int r = fs_call_name(FS_LOOKUP, dir, name, &m);
-	return r < 0 ? r : fs_vnode(&m, out);
+	return r < 0 ? r : fs_vnode(&m, dir->mount, out);
 }
 
 int fs_stat(const struct vnode *v, struct stat *st)
 {
-	message m = { 0 };
-	m.fs.ino = v->ino;
+	message m = fs_message(v);
 	int r = fs_request(FS_STAT, &m, st, sizeof(*st), GRANT_WRITE);
 	return r < 0 ? r : 0;
 }
@@ -202,8 +226,7 @@ int fs_io(struct fproc *p, message *m, struct filp *f, bool write)
 		if (n > m->vfs.len - done)
 			n = m->vfs.len - done;
 		int r = write ? sys_safecopy_from(p->endpoint, m->vfs.grant, done, fs_io_buffer, n) : 0;
-		message req = { 0 };
-		req.fs.ino = f->vnode->ino;
+		message req = fs_message(f->vnode);
 		req.fs.pos = (uint64_t)f->offset;
 		if (r == 0)
 			r = fs_request(write ? FS_WRITE : FS_READ, &req, fs_io_buffer, n, write ? GRANT_READ : GRANT_WRITE);
@@ -222,8 +245,7 @@ int fs_io(struct fproc *p, message *m, struct filp *f, bool write)
 int fs_getdents(struct fproc *p, message *m, struct filp *f)
 {
 	uint32_t len = m->vfs.len < FS_IO_SIZE ? m->vfs.len : FS_IO_SIZE;
-	message req = { 0 };
-	req.fs.ino = f->vnode->ino;
+	message req = fs_message(f->vnode);
 	req.fs.pos = (uint64_t)f->offset;
 	int r = fs_request(FS_GETDENTS, &req, fs_io_buffer, len, GRANT_WRITE);
 	if (r > 0 && sys_safecopy_to(p->endpoint, m->vfs.grant, 0, fs_io_buffer, (uint32_t)r) < 0)
@@ -239,10 +261,9 @@ int fs_simple(int type, message *m)
 	return fs_request(type, m, NULL, 0, 0);
 }
 
-int fs_readlink(uint32_t ino, char *buf, size_t size)
+int fs_readlink(const struct vnode *v, char *buf, size_t size)
 {
-	message m = { 0 };
-	m.fs.ino = ino;
+	message m = fs_message(v);
 	int r = fs_request(FS_READLINK, &m, buf, size - 1, GRANT_WRITE);
 	if (r >= 0)
 		buf[r] = '\0';
@@ -254,8 +275,7 @@ void fs_release(struct vnode *v)
 {
 	if (!v->unlinked)
 		return;
-	message m = { 0 };
-	m.fs.ino = v->ino;
+	message m = fs_message(v);
 	fs_simple(FS_RELEASE, &m);
 }
 

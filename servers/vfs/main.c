@@ -40,6 +40,8 @@ static const request_handler handlers[] = {
 	[VFS_UTIME - VFS_BASE] = do_utime,
 	[VFS_UMASK - VFS_BASE] = do_umask,
 	[VFS_ACCESS - VFS_BASE] = do_access,
+	[VFS_MOUNT - VFS_BASE] = do_mount,
+	[VFS_UMOUNT - VFS_BASE] = do_umount,
 	[VFS_PM_FORK - VFS_BASE] = do_pm_fork,
 	[VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
 	[VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
@@ -70,13 +72,13 @@ static void vfs_notify(const message *m)
 	}
 }
 
-/* Mounts the root file system (fs.c). Without it, only /dev exists. */
+/* Mounts the root file system (mount.c). Without it, only /dev exists. */
 static int vfs_init(bool restarted)
 {
 	/* the drivers behind /dev: VFS hears when RS replaces one */
 	ds_subscribe("tty");
 	ds_subscribe("memory");
-	int r = fs_mount_root();
+	int r = mount_root();
 	if (r < 0)
 		service_log("no root file system (error %d): only /dev is available", r);
 	return 0;

@@ -1,23 +1,10 @@
 /*
- * Requests that change or read the name space of the root file system:
+ * Requests that change or read the name space of the mounted file systems:
  * mkdir, unlink, rmdir, rename, link, symlink, readlink, chmod, chown,
  * truncate, getdents, sync, statfs. The device directory is read-only.
  */
 #include <string.h>
 #include "vfs.h"
-
-/* A second path, from grant2 with its length in fd2. */
-static int second_path(const message *m, char path[PATH_MAX])
-{
-	uint32_t len = (uint32_t)m->vfs.fd2;
-	if (len == 0 || len >= PATH_MAX)
-		return len ? -ENAMETOOLONG : -ENOENT;
-	int r = sys_safecopy_from(m->source, m->vfs.grant2, 0, path, len);
-	if (r < 0)
-		return r;
-	path[len] = '\0';
-	return strlen(path) == len ? 0 : -EINVAL;
-}
 
 /* Runs an FS request naming path's last component in its directory. */
 static int on_parent(message *m, int type, message *req)
@@ -30,7 +17,7 @@ static int on_parent(message *m, int type, message *req)
 		r = path_parent_to_change(p, path, &dir, name);
 	if (r < 0 || !dir)
 		return r;
-	r = dir->kind == VN_FS ? fs_call_name(type, dir->ino, name, req) : -EROFS;
+	r = dir->kind == VN_FS ? fs_call_name(type, dir, name, req) : -EROFS;
 	vnode_release(dir);
 	return r;
 }
@@ -57,6 +44,10 @@ static int remove_name(message *m, int type)
 		vnode_release(v);
 		return -EISDIR;
 	}
+	if (mount_is_root(v)) {
+		vnode_release(v);
+		return -EBUSY;   /* a mount point, or "/" */
+	}
 	message req = { 0 };
 	req.fs.flags = FS_DEFER_FREE;
 	r = on_parent(m, type, &req);
@@ -76,14 +67,25 @@ static int two_parents(message *m, struct fproc *p, struct vnode **a, char an[25
 	*a = *b = NULL;
 	int r = path_from_grant(m, first);
 	if (r == 0)
-		r = second_path(m, second);
+		r = path_second(m, second);
 	if (r == 0)
 		r = path_parent_to_change(p, first, a, an);
 	if (r == 0)
 		r = path_parent_to_change(p, second, b, bn);
-	if (r == 0 && ((*a)->kind != VN_FS || (*b)->kind != VN_FS))
+	if (r == 0 && ((*a)->kind != VN_FS || (*b)->kind != VN_FS || (*a)->mount != (*b)->mount))
 		r = -EXDEV;
 	return r;
+}
+
+/* Whether name in dir is a mount point: renaming it, or over it, would hide the mount. */
+static bool is_mount_point(const struct vnode *dir, const char *name)
+{
+	struct vnode *v;
+	if (fs_lookup(dir, name, &v) < 0)
+		return false;
+	bool covered = mount_covering(v) != NULL;
+	vnode_release(v);
+	return covered;
 }
 
 int do_rename(message *m)
@@ -92,13 +94,14 @@ int do_rename(message *m)
 	char old_name[256], new_name[256];
 	struct vnode *old_dir, *new_dir;
 	int r = two_parents(m, p, &old_dir, old_name, &new_dir, new_name);
+	if (r == 0 && (is_mount_point(old_dir, old_name) || is_mount_point(new_dir, new_name)))
+		r = -EBUSY;
 	if (r == 0) {
 		char both[512];
 		size_t a = strlen(old_name) + 1, b = strlen(new_name) + 1;
 		memcpy(both, old_name, a);
 		memcpy(both + a, new_name, b);
-		message req = { 0 };
-		req.fs.ino = old_dir->ino;
+		message req = fs_message(old_dir);
 		req.fs.ino2 = new_dir->ino;
 		req.fs.flags = FS_DEFER_FREE;
 		r = fs_call_buffer(FS_RENAME, &req, both, a + b);
@@ -117,19 +120,19 @@ int do_link(message *m)
 	struct vnode *target = NULL, *dir = NULL;
 	int r = path_from_grant(m, path);
 	if (r == 0)
-		r = second_path(m, second);
+		r = path_second(m, second);
 	if (r == 0)
 		r = path_lookup(p, path, &target);
 	if (r == 0)
 		r = path_parent_to_change(p, second, &dir, name);
-	if (r == 0 && (target->kind != VN_FS || dir->kind != VN_FS))
+	if (r == 0 && (target->kind != VN_FS || dir->kind != VN_FS || target->mount != dir->mount))
 		r = -EXDEV;
 	if (r == 0 && S_ISDIR(target->mode))
 		r = -EPERM;
 	if (r == 0) {
 		message req = { 0 };
 		req.fs.ino2 = dir->ino;
-		r = fs_call_name(FS_LINK, target->ino, name, &req);
+		r = fs_call_name(FS_LINK, target, name, &req);
 	}
 	if (target)
 		vnode_release(target);
@@ -145,7 +148,7 @@ int do_symlink(message *m)
 	struct vnode *dir = NULL;
 	int r = path_from_grant(m, target);
 	if (r == 0)
-		r = second_path(m, link);
+		r = path_second(m, link);
 	if (r == 0)
 		r = path_parent_to_change(p, link, &dir, name);
 	if (r < 0 || !dir)
@@ -153,8 +156,7 @@ int do_symlink(message *m)
 	size_t a = strlen(name) + 1, b = strlen(target) + 1;
 	memcpy(both, name, a);
 	memcpy(both + a, target, b);
-	message req = { 0 };
-	req.fs.ino = dir->ino;
+	message req = fs_message(dir);
 	req.fs.uid = p->uid;
 	req.fs.gid = p->gid;
 	r = dir->kind == VN_FS ? fs_call_buffer(FS_SYMLINK, &req, both, a + b) : -EROFS;
@@ -178,8 +180,8 @@ static int lookup_no_follow(struct fproc *p, const message *m, struct vnode **ou
 			vnode_release(dir);
 		return path_lookup(p, path, out);
 	}
-	if (r == 0)
-		r = fs_lookup(dir->ino, name, out);
+	if (r == 0 && (r = fs_lookup(dir, name, out)) == 0)
+		path_cross_mount(out);
 	if (dir)
 		vnode_release(dir);
 	return r;
@@ -214,7 +216,7 @@ int do_readlink(message *m)
 	int r = lookup_no_follow(p, m, &v);  /* the link itself, not what it names */
 	if (r < 0 || !v)
 		return r;
-	r = S_ISLNK(v->mode) ? fs_readlink(v->ino, target, sizeof(target)) : -EINVAL;
+	r = S_ISLNK(v->mode) ? fs_readlink(v, target, sizeof(target)) : -EINVAL;
 	vnode_release(v);
 	if (r < 0)
 		return r;
@@ -231,6 +233,7 @@ static int on_path(message *m, int type, message *req)
 	int r = path_of_request(p, m, &v);
 	if (r < 0)
 		return r;
+	req->fs.mount = v->mount;
 	req->fs.ino = v->ino;
 	if (type == FS_TRUNCATE)
 		r = may_access(p, v, 2);
@@ -280,8 +283,7 @@ int do_ftruncate(message *m)
 		return -EINVAL;
 	if (m->vfs.offset < 0)
 		return -EINVAL;
-	message req = { 0 };
-	req.fs.ino = f->vnode->ino;
+	message req = fs_message(f->vnode);
 	req.fs.pos = (uint64_t)m->vfs.offset;
 	return fs_simple(FS_TRUNCATE, &req);
 }
@@ -294,18 +296,9 @@ int do_getdents(message *m)
 		return -EBADF;
 	if (!S_ISDIR(f->vnode->mode))
 		return -ENOTDIR;
+	if (f->vnode->kind == VN_DEVDIR || f->vnode->kind == VN_PROC)
+		return devfs_getdents(p, m, f);
 	return f->vnode->kind == VN_FS ? fs_getdents(p, m, f) : 0;
-}
-
-int do_sync(message *m)
-{
-	message req = { 0 };
-	return fs_mounted() ? fs_simple(FS_SYNC, &req) : 0;
-}
-
-int do_pm_shutdown(message *m)
-{
-	return fs_unmount_root();
 }
 
 int do_statfs(message *m)
@@ -316,11 +309,11 @@ int do_statfs(message *m)
 	if (r < 0)
 		return r;
 	bool on_fs = v->kind == VN_FS;
+	message req = fs_message(v);
 	vnode_release(v);
 	if (!on_fs)
 		return -ENOSYS;
 	struct fs_statfs st;
-	message req = { 0 };
 	r = fs_statfs_into(&req, &st);
 	return r < 0 ? r : sys_safecopy_to(m->source, m->vfs.grant2, 0, &st, sizeof(st));
 }

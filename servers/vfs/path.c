@@ -1,39 +1,36 @@
 /*
- * Path resolution. "/dev" is the device directory, which VFS serves itself:
- * console and tty (the tty driver's minor 0), null and zero (the memory
- * driver). Everything else is on the root file system, walked one component
- * at a time with FS_LOOKUP, following up to 8 symbolic links. ".." is
- * resolved in the text of the path before the walk.
+ * Path resolution. "/dev" and "/proc" are VFS's own (devfs.c). Everything
+ * else is on the mounted file systems, walked one component at a time with
+ * FS_LOOKUP from the root's root, continuing at a mount's root wherever it
+ * covers a directory, and following up to 8 symbolic links. ".." is
+ * resolved in the text of the path before the walk, so ".." from a mount's
+ * root leads to the parent of the directory it covers. An ordinary user
+ * must have search permission on every directory the walk passes.
  */
 #include <stdio.h>
 #include <string.h>
 #include "vfs.h"
 
-struct device_name {
-	const char *name;
-	const char *driver;
-	uint32_t minor;
-};
-
-static const struct device_name devices[] = {
-	{ "console", "tty", 0 },
-	{ "tty", "tty", 0 },
-	{ "tty0", "tty", 0 },         /* the serial console */
-	{ "tty1", "tty", 1 },         /* the VGA screen and the keyboard */
-	{ "null", "memory", 0 },
-	{ "zero", "memory", 1 },
-};
-
-int path_from_grant(const message *m, char path[PATH_MAX])
+/* Copies a path of len bytes from the caller's grant g; refuses NULs inside. */
+static int path_copy(const message *m, grant_id_t g, uint32_t len, char path[PATH_MAX])
 {
-	uint32_t len = m->vfs.len;
 	if (len == 0 || len >= PATH_MAX)
 		return len ? -ENAMETOOLONG : -ENOENT;
-	int r = sys_safecopy_from(m->source, m->vfs.grant, 0, path, len);
+	int r = sys_safecopy_from(m->source, g, 0, path, len);
 	if (r < 0)
 		return r;
 	path[len] = '\0';
-	return strlen(path) == len ? 0 : -EINVAL;  /* no NUL inside */
+	return strlen(path) == len ? 0 : -EINVAL;
+}
+
+int path_from_grant(const message *m, char path[PATH_MAX])
+{
+	return path_copy(m, m->vfs.grant, m->vfs.len, path);
+}
+
+int path_second(const message *m, char path[PATH_MAX])
+{
+	return path_copy(m, m->vfs.grant2, (uint32_t)m->vfs.fd2, path);
 }
 
 /* Makes path absolute and canonical (no ".", "..", or repeated slashes) in out. */
@@ -69,39 +66,6 @@ static int canonical(const char *cwd, const char *path, char out[PATH_MAX])
 	return 0;
 }
 
-static int make_node(enum vnode_kind kind, uint32_t mode, struct vnode **out)
-{
-	struct vnode *v = vnode_new(kind);
-	if (!v)
-		return -ENFILE;
-	v->mode = mode;
-	*out = v;
-	return 0;
-}
-
-/* A node of the device directory: "/dev" itself, or one of devices[]. */
-static int devfs_lookup(const char *abs, struct vnode **out)
-{
-	if (strcmp(abs, "/dev") == 0)
-		return make_node(VN_DEVDIR, S_IFDIR | 0755, out);
-	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
-		if (strcmp(abs + 5, devices[i].name) != 0)
-			continue;
-		int r = make_node(VN_CHR, S_IFCHR | 0666, out);
-		if (r == 0) {
-			strlcpy((*out)->driver, devices[i].driver, sizeof((*out)->driver));
-			(*out)->minor = devices[i].minor;
-		}
-		return r;
-	}
-	return -ENOENT;
-}
-
-static bool in_devfs(const char *abs)
-{
-	return strcmp(abs, "/dev") == 0 || strncmp(abs, "/dev/", 5) == 0;
-}
-
 /* Builds the path to continue with after a symbolic link: target, then the rest. */
 static int follow(const char *walked, const char *target, const char *rest, char out[PATH_MAX])
 {
@@ -112,51 +76,79 @@ static int follow(const char *walked, const char *target, const char *rest, char
 
 #define MAX_SYMLINKS 8
 
-/*
- * Walks abs on the root file system. With last != NULL it stops before the
- * last component, returning its directory and copying the name to last.
- * A symbolic link met on the way ends the walk with 1 and the path to
- * continue with in next.
- */
-static int walk(const char *abs, struct vnode **out, char *last, char next[PATH_MAX])
+/* If a mount covers the directory *v, *v becomes that mount's root (held). */
+void path_cross_mount(struct vnode **v)
 {
-	char walked[PATH_MAX] = "";
-	uint32_t dir = fs_root_ino();
-	const char *s = abs + 1;
+	const struct vfs_mount *mt = mount_covering(*v);
+	if (!mt)
+		return;
+	vnode_release(*v);
+	*v = mt->root;
+	vnode_hold(*v);
+}
+
+/* The next component of the walk at s, into name; its length. */
+static int next_component(const char *s, char name[256], const char **slash)
+{
+	*slash = strchr(s, '/');
+	size_t len = *slash ? (size_t)(*slash - s) : strlen(s);
+	if (len >= 256)
+		return -ENAMETOOLONG;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	return 0;
+}
+
+/* The symbolic link v met at walked, with rest to go: the path to walk instead, in next. */
+static int take_link(struct vnode *v, const char *walked, const char *rest, char next[PATH_MAX])
+{
+	char target[PATH_MAX];
+	int r = fs_readlink(v, target, sizeof(target));
+	vnode_release(v);
+	if (r < 0)
+		return r;
+	r = follow(walked[0] ? walked : "/", target, rest, next);
+	return r < 0 ? r : 1;
+}
+
+/*
+ * Walks abs for p. With last != NULL it stops before the last component,
+ * returning its directory (held) and copying the name to last. A symbolic
+ * link met on the way ends the walk with 1 and the path to continue with
+ * in next.
+ */
+static int walk(struct fproc *p, const char *abs, struct vnode **out, char *last, char next[PATH_MAX])
+{
+	char walked[PATH_MAX] = "", name[256];
+	struct vnode *dir = mounts[0].root, *v = NULL;
+	const char *s = abs + 1, *slash;
+	vnode_hold(dir);
 	for (;;) {
-		const char *slash = strchr(s, '/');
-		size_t len = slash ? (size_t)(slash - s) : strlen(s);
-		char name[256];
-		if (len >= sizeof(name))
-			return -ENAMETOOLONG;
-		memcpy(name, s, len);
-		name[len] = '\0';
-		if (!slash && last) {
-			memcpy(last, name, len + 1);
-			return fs_lookup(dir, ".", out);
+		int r = next_component(s, name, &slash);
+		if (r == 0)
+			r = may_access(p, dir, 1);
+		if (r == 0 && !slash && last) {
+			memcpy(last, name, strlen(name) + 1);
+			*out = dir;
+			return 0;
 		}
-		struct vnode *v;
-		int r = len ? fs_lookup(dir, name, &v) : fs_lookup(dir, ".", &v);
-		if (r < 0)
-			return r;
-		if (S_ISLNK(v->mode) && (slash || !last)) {
-			char target[PATH_MAX];
-			r = fs_readlink(v->ino, target, sizeof(target));
-			vnode_release(v);
-			if (r < 0)
-				return r;
-			r = follow(walked[0] ? walked : "/", target, slash ? slash + 1 : "", next);
-			return r < 0 ? r : 1;
-		}
+		if (r == 0)
+			r = fs_lookup(dir, name[0] ? name : ".", &v);
+		vnode_release(dir);
+		if (r < 0 || !v)
+			return r < 0 ? r : -EIO;
+		path_cross_mount(&v);
+		if (S_ISLNK(v->mode) && (slash || !last))
+			return take_link(v, walked, slash ? slash + 1 : "", next);
 		if (!slash) {
 			*out = v;
 			return 0;
 		}
-		bool is_dir = S_ISDIR(v->mode);
-		dir = v->ino;
-		vnode_release(v);
-		if (!is_dir)
+		if (!S_ISDIR(v->mode)) {
+			vnode_release(v);
 			return -ENOTDIR;
+		}
+		dir = v;
 		snprintf(walked + strlen(walked), sizeof(walked) - strlen(walked), "/%s", name);
 		s = slash + 1;
 	}
@@ -167,16 +159,21 @@ static int resolve(struct fproc *p, const char *path, struct vnode **out, char *
 	char abs[PATH_MAX], next[PATH_MAX];
 	int r = canonical(p->cwd, path, abs);
 	for (int links = 0; r == 0; links++) {
-		if (in_devfs(abs))
+		if (devfs_contains(abs))
 			return last ? -EROFS : devfs_lookup(abs, out);
 		if (!fs_mounted()) {
 			if (strcmp(abs, "/") != 0)
 				return -ENOENT;
-			return last ? -EROFS : make_node(VN_ROOT, S_IFDIR | 0755, out);
+			struct vnode *v = last ? NULL : vnode_new(VN_ROOT);
+			if (!v)
+				return last ? -EROFS : -ENFILE;
+			v->mode = S_IFDIR | 0755;
+			*out = v;
+			return 0;
 		}
 		if (last && strcmp(abs, "/") == 0)
 			return -EEXIST;
-		r = walk(abs, out, last, next);
+		r = walk(p, abs, out, last, next);
 		if (r != 1)
 			return r;
 		if (links == MAX_SYMLINKS)

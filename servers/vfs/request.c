@@ -21,7 +21,7 @@ static int create_file(struct fproc *p, const char *path, uint32_t mode, struct 
 	m.fs.mode = S_IFREG | (mode & 07777 & ~p->umask);
 	m.fs.uid = p->uid;
 	m.fs.gid = p->gid;
-	r = dir->kind == VN_FS ? fs_call_name(FS_CREATE, dir->ino, name, &m) : -EROFS;
+	r = dir->kind == VN_FS ? fs_call_name(FS_CREATE, dir, name, &m) : -EROFS;
 	vnode_release(dir);
 	if (r < 0)
 		return r;
@@ -59,9 +59,12 @@ int do_open(message *m)
 		r = -ENOTDIR;
 	else if (v->kind == VN_CHR)
 		r = device_open(v);
+	else if (v->kind == VN_BLK)
+		r = -ENODEV;   /* block devices are for mount only */
+	else if ((mount_read_only(v) || v->kind == VN_PROC) && (want & 2))
+		r = -EROFS;
 	else if (v->kind == VN_FS && (flags & O_TRUNC) && S_ISREG(v->mode) && (flags & O_ACCMODE) != O_RDONLY) {
-		message t = { 0 };
-		t.fs.ino = v->ino;
+		message t = fs_message(v);
 		r = fs_simple(FS_TRUNCATE, &t);
 	}
 	struct filp *f = r < 0 ? NULL : filp_new(v, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
@@ -102,6 +105,8 @@ static int read_write(message *m, bool write)
 		return pipe_io(p, m, f, write);
 	case VN_FS:
 		return fs_io(p, m, f, write);
+	case VN_PROC:
+		return write ? -EBADF : proc_read(p, m, f);
 	default:
 		return -EISDIR;
 	}
@@ -118,6 +123,9 @@ int do_lseek(message *m)
 		return -EBADF;
 	if (f->vnode->kind == VN_PIPE || f->vnode->kind == VN_CHR)
 		return -ESPIPE;
+	if ((f->vnode->kind == VN_DEVDIR || (f->vnode->kind == VN_PROC && S_ISDIR(f->vnode->mode))) &&
+	    m->vfs.whence != SEEK_SET)
+		return -EINVAL;   /* its offset counts entries */
 	int64_t base = m->vfs.whence == SEEK_SET ? 0 : m->vfs.whence == SEEK_CUR ? f->offset : -1;
 	if (m->vfs.whence == SEEK_END && f->vnode->kind == VN_FS) {
 		struct stat st;
@@ -214,7 +222,7 @@ int copy_stat(const message *m, const struct vnode *v, grant_id_t grant)
 		int r = fs_stat(v, &st);
 		if (r < 0)
 			return r;
-		st.st_dev = 1;
+		st.st_dev = v->mount + 1;   /* each mount its own device */
 	} else {
 		vnode_stat(v, &st);
 	}
@@ -251,9 +259,10 @@ int do_chdir(message *m)
 	if (r < 0 || !v)
 		return r;
 	bool dir = is_dir(v);
+	r = dir ? may_access(p, v, 1) : -ENOTDIR;   /* search permission on the directory itself */
 	vnode_release(v);
-	if (!dir)
-		return -ENOTDIR;
+	if (r < 0)
+		return r;
 	r = path_canonical(p, path, abs);
 	if (r == 0)
 		memcpy(p->cwd, abs, sizeof(p->cwd));
@@ -288,6 +297,8 @@ int do_access(message *m)
 		r = -EACCES;
 	else if (may_access(p, v, how & 6) < 0)
 		r = -EACCES;
+	else if ((how & 2) && mount_read_only(v))
+		r = -EROFS;
 	vnode_release(v);
 	return r;
 }

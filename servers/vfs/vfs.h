@@ -9,6 +9,7 @@
 #include <samsara/vfs.h>
 #include <samsara/stat.h>
 #include <samsara/cdev.h>
+#include <samsara/fs.h>
 
 #define VFS_PROCS CONFIG_NR_PROCS
 #define NR_FILPS 256
@@ -16,17 +17,19 @@
 #define PIPE_SIZE 4096
 #define BOUNCE_SIZE 4096
 
-enum vnode_kind { VN_FREE = 0, VN_ROOT, VN_DEVDIR, VN_CHR, VN_PIPE, VN_FS };
+enum vnode_kind { VN_FREE = 0, VN_ROOT, VN_DEVDIR, VN_CHR, VN_BLK, VN_PIPE, VN_FS, VN_PROC };
 
 struct vnode {
 	enum vnode_kind kind;
 	int refs;
-	uint32_t ino;                /* VN_FS: the inode on the root file system */
+	uint32_t mount;              /* VN_FS: the mount it is on (index in the mount table) */
+	uint32_t ino;                /* VN_FS: the inode on that mount's file system */
 	uint32_t mode;
 	uint32_t uid, gid;           /* VN_FS: owner */
 	bool unlinked;               /* VN_FS: its last name is gone; FS_RELEASE on last close */
-	char driver[LABEL_MAX];      /* VN_CHR: the driver's label */
+	char driver[LABEL_MAX];      /* VN_CHR, VN_BLK: the driver's label */
 	uint32_t minor;
+	uint32_t rdev;               /* VN_CHR, VN_BLK: major << 8 | minor, as Linux numbers them */
 	/* VN_PIPE */
 	char *buffer;                /* PIPE_SIZE bytes */
 	uint32_t head, count;
@@ -84,6 +87,7 @@ struct filp *filp_new(struct vnode *v, uint32_t flags);
 void filp_hold(struct filp *f);
 void filp_release(struct filp *f);
 struct vnode *vnode_new(enum vnode_kind kind);
+void vnode_hold(struct vnode *v);
 void vnode_release(struct vnode *v);
 void vnode_stat(const struct vnode *v, struct stat *st);
 
@@ -99,26 +103,72 @@ int path_lookup(struct fproc *p, const char *path, struct vnode **out);
 int path_parent_to_change(struct fproc *p, const char *path, struct vnode **dir, char last[256]);
 int path_parent(struct fproc *p, const char *path, struct vnode **dir, char last[256]);
 
-/* fs.c: the root file system, through the FS protocol */
+/*
+ * mount.c: the mount table. Mount 0 is the root; every other mount covers a
+ * directory of another one. The index of a mount is also its index at the
+ * file-system server (msg_fs.mount).
+ */
+#define VFS_MOUNTS FS_MOUNTS
+
+struct vfs_mount {
+	bool used;
+	bool read_only;
+	char driver[LABEL_MAX];      /* the block device: driver label and minor */
+	uint32_t minor;
+	char device[32];             /* its name for the mount table: "/dev/hd1p1" */
+	char dir[PATH_MAX];          /* where it is mounted, as the path was then */
+	uint32_t root_ino;
+	struct vnode *root;          /* its root directory, held while mounted */
+	struct vnode *covered;       /* the directory it covers, held; NULL for the root */
+};
+
+extern struct vfs_mount mounts[VFS_MOUNTS];
+
+int mount_root(void);
+/* The mount whose root covers v (a directory), or NULL. */
+struct vfs_mount *mount_covering(const struct vnode *v);
+/* Whether v is the root directory of a mount. */
+bool mount_is_root(const struct vnode *v);
+bool mount_read_only(const struct vnode *v);
+/* The mount table as /proc/mounts shows it, into buf; its length. */
+size_t mount_table_text(char *buf, size_t size);
+int do_mount(message *m);
+int do_umount(message *m);
+
+/* fs.c: the file systems of the mount table, through the FS protocol */
 bool fs_mounted(void);
-int fs_mount_root(void);
-int fs_unmount_root(void);
-uint32_t fs_root_ino(void);
-int fs_lookup(uint32_t dir, const char *name, struct vnode **out);
-int fs_call_name(int type, uint32_t dir, const char *name, message *m);
+int fs_mount(uint32_t mount);
+int fs_unmount(uint32_t mount);
+int fs_lookup(const struct vnode *dir, const char *name, struct vnode **out);
+int fs_call_name(int type, const struct vnode *dir, const char *name, message *m);
 int fs_call_buffer(int type, message *m, const void *buf, size_t len);
 int fs_io(struct fproc *p, message *m, struct filp *f, bool write);
 int fs_stat(const struct vnode *v, struct stat *st);
 int fs_simple(int type, message *m);
 int fs_getdents(struct fproc *p, message *m, struct filp *f);
-int fs_readlink(uint32_t ino, char *buf, size_t size);
+int fs_readlink(const struct vnode *v, char *buf, size_t size);
 int fs_statfs_into(message *m, struct fs_statfs *st);
 void fs_release(struct vnode *v);
-struct vnode *vnode_find_fs(uint32_t ino);
+/* A request message about node v (its mount and inode set). */
+message fs_message(const struct vnode *v);
+struct vnode *vnode_find_fs(uint32_t mount, uint32_t ino);
+/* How many nodes of mount index are in use. */
+int vnode_count_on(uint32_t mount);
 int path_from_grant(const message *m, char path[PATH_MAX]);
 int path_canonical(struct fproc *p, const char *path, char out[PATH_MAX]);
 /* The node named by the path in m's grant, held; or an error. */
 int path_of_request(struct fproc *p, const message *m, struct vnode **out);
+/* devfs.c: VFS's own nodes: /dev (devices) and /proc (the mount table) */
+bool devfs_contains(const char *abs);
+int devfs_lookup(const char *abs, struct vnode **out);
+/* The name of a block device in /dev ("/dev/hd0p1"), into buf. */
+void devfs_name(const char *driver, uint32_t minor, char *buf, size_t size);
+int devfs_getdents(struct fproc *p, message *m, struct filp *f);
+int proc_read(struct fproc *p, message *m, struct filp *f);
+/* If a mount covers the directory *v, *v becomes that mount's root (held). */
+void path_cross_mount(struct vnode **v);
+/* The second path of a request, from grant2 with its length in fd2. */
+int path_second(const message *m, char path[PATH_MAX]);
 
 /* device.c: character devices through the cdev protocol */
 int device_open(struct vnode *v);

@@ -2,13 +2,16 @@
 # Prints a bochsrc that boots ISO (argument 1) from CD, with COM1 as given by
 # argument 2 (e.g. "file, dev=serial.txt" or "term, dev=/dev/pts/3") and the
 # Bochs log in argument 3; with a disk image as argument 4, that is the
-# primary master and the CD the secondary master. VGA goes to VNC, the only
-# GUI Debian's Bochs has.
+# primary master and the CD the secondary master; a second disk image as
+# argument 5 is the primary slave. VGA goes to VNC, the only GUI Debian's
+# Bochs has.
 set -eu
-iso=$1 com1=$2 log=$3 disk=${4:-}
+iso=$1 com1=$2 log=$3 disk=${4:-} disk2=${5:-}
 if [ -n "$disk" ]; then
 	drives="ata0-master: type=disk, path=$disk, mode=flat
 ata1-master: type=cdrom, path=$iso, status=inserted"
+	[ -z "$disk2" ] || drives="$drives
+ata0-slave: type=disk, path=$disk2, mode=flat"
 else
 	drives="ata0-master: type=cdrom, path=$iso, status=inserted"
 fi

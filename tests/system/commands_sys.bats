@@ -75,13 +75,13 @@ exec_in_samsara() {
 	run exec_in_samsara 'df; df -h /tmp; dd if=/dev/zero of=/tmp/big bs=1k count=1024 status=none; df /tmp; df /dev; echo "status $?"'
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "Filesystem     1K-blocks  Used Available Use% Mounted on" ]
-	[[ "${lines[1]}" =~ ^rootfs\ +([0-9]+)\ +([0-9]+)\ +([0-9]+)\ +([0-9]+)%\ /$ ]]
+	[[ "${lines[1]}" =~ ^/dev/hd0p1\ +([0-9]+)\ +([0-9]+)\ +([0-9]+)\ +([0-9]+)%\ /$ ]]
 	local size=${BASH_REMATCH[1]} used=${BASH_REMATCH[2]} avail=${BASH_REMATCH[3]} percent=${BASH_REMATCH[4]}
 	[ "$percent" -eq $(( (used * 100 + used + avail - 1) / (used + avail) )) ]
 	[ "$size" -ge $(( used + avail )) ]
 	[ "${lines[2]}" = "Filesystem      Size  Used Avail Use% Mounted on" ]
-	[[ "${lines[3]}" =~ ^rootfs\ +[0-9.]+M\ +[0-9.]+[KM]\ +[0-9.]+[KM]\ +[0-9]+%\ /$ ]]
-	[[ "${lines[5]}" =~ ^rootfs\ +[0-9]+\ +([0-9]+)\ +[0-9]+\ +[0-9]+%\ /$ ]]
+	[[ "${lines[3]}" =~ ^/dev/hd0p1\ +[0-9.]+M\ +[0-9.]+[KM]\ +[0-9.]+[KM]\ +[0-9]+%\ /$ ]]
+	[[ "${lines[5]}" =~ ^/dev/hd0p1\ +[0-9]+\ +([0-9]+)\ +[0-9]+\ +[0-9]+%\ /$ ]]
 	[ "${BASH_REMATCH[1]}" -ge $(( used + 1024 )) ]
 	[ "${lines[6]}" = "df: /dev: Function not implemented" ]
 	[ "${lines[7]}" = "status 1" ]

@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/mount.h>
 #include <samsara/fs.h>
 #include <utime.h>
 #include <time.h>
@@ -276,6 +277,28 @@ int link(const char *existing, const char *name)
 {
 	message m = { 0 };
 	return vfs_call_two_paths(VFS_LINK, &m, existing, name) < 0 ? -1 : 0;
+}
+
+int mount(const char *source, const char *target, const char *type, unsigned long flags, const void *data)
+{
+	message m = { 0 };
+	(void)data;
+	if (type && strcmp(type, "ext2") != 0) {
+		errno = ENODEV;   /* the only file system there is */
+		return -1;
+	}
+	if (flags & ~(unsigned long)MS_RDONLY) {
+		errno = EINVAL;
+		return -1;
+	}
+	m.vfs.flags = (flags & MS_RDONLY) ? VFS_MOUNT_RDONLY : 0;
+	return vfs_call_two_paths(VFS_MOUNT, &m, source, target) < 0 ? -1 : 0;
+}
+
+int umount(const char *target)
+{
+	message m = { 0 };
+	return vfs_call_path(VFS_UMOUNT, &m, target) < 0 ? -1 : 0;
 }
 
 int symlink(const char *target, const char *name)
