@@ -25,5 +25,6 @@ function(samsara_server_unit_test name server)
 endfunction()
 
 samsara_server_unit_test(ds_store servers/ds store.c)
+samsara_server_unit_test(ds_mirror servers/ds store.c slot.c)
 samsara_server_unit_test(tty_line drivers/tty line.c)
 samsara_server_unit_test(ata_mbr drivers/ata partition.c)
