@@ -33,19 +33,27 @@ static int write_at(uint32_t offset, const void *data, size_t len)
 	return r;
 }
 
+static size_t entry_offset(int i)
+{
+	return offsetof(struct ds_mirror, entries) + (size_t)i * sizeof(struct ds_mirror_entry);
+}
+
+static size_t subscription_offset(int s)
+{
+	return offsetof(struct ds_mirror, subscriptions) + (size_t)s * sizeof(struct ds_mirror_subscription);
+}
+
 static int write_entry(int i)
 {
 	size_t len = slot_encode_entry(store_entry_at(i), ++sequence, &entry_slot);
-	return write_at((uint32_t)(offsetof(struct ds_mirror, entries) + (size_t)i * sizeof(entry_slot)),
-			&entry_slot, len);
+	return write_at((uint32_t)entry_offset(i), &entry_slot, len);
 }
 
 static int write_subscription(int s)
 {
 	struct ds_mirror_subscription slot;
 	size_t len = slot_encode_subscription(store_subscription_at(s), ++sequence, &slot);
-	return write_at((uint32_t)(offsetof(struct ds_mirror, subscriptions) + (size_t)s * sizeof(slot)),
-			&slot, len);
+	return write_at((uint32_t)subscription_offset(s), &slot, len);
 }
 
 void mirror_flush(void)
@@ -61,22 +69,36 @@ void mirror_flush(void)
 	}
 }
 
+static enum slot_verdict read_slot(size_t offset, void *slot, size_t len)
+{
+	int r = sys_safecopy_from(mirror_owner, mirror_grant, (uint32_t)offset, slot, len);
+	return r < 0 ? SLOT_UNREADABLE : SLOT_OK;
+}
+
+/* Whether a slot read back (verdict v) is to be loaded; a bad one is logged. */
+static bool usable(enum slot_verdict v, const char *what, int index, uint32_t seq)
+{
+	if (v == SLOT_EMPTY)
+		return false;
+	if (v != SLOT_OK) {
+		service_log("mirror: %s slot %d dropped (%s)", what, index, slot_verdict_name(v));
+		return false;
+	}
+	sequence = seq > sequence ? seq : sequence;
+	return true;
+}
+
 /* Reads entry slot i and loads it; returns 1 if it was loaded. */
 static int load_entry(int i)
 {
 	struct store_entry e;
 	uint32_t seq = 0;
-	uint32_t offset = (uint32_t)(offsetof(struct ds_mirror, entries) + (size_t)i * sizeof(entry_slot));
-	int r = sys_safecopy_from(mirror_owner, mirror_grant, offset, &entry_slot, sizeof(entry_slot));
-	enum slot_verdict v = r < 0 ? SLOT_BAD_FIELD : slot_decode_entry(&entry_slot, &e, &seq);
-	if (v == SLOT_EMPTY)
+	enum slot_verdict v = read_slot(entry_offset(i), &entry_slot, sizeof(entry_slot));
+	if (v == SLOT_OK)
+		v = slot_decode_entry(&entry_slot, &e, &seq);
+	if (!usable(v, "entry", i, seq))
 		return 0;
-	if (v != SLOT_OK) {
-		service_log("mirror: entry slot %d dropped (%s)", i, slot_verdict_name(v));
-		return 0;
-	}
-	sequence = seq > sequence ? seq : sequence;
-	r = store_load_entry(i, &e, seq, loaded_sequences);
+	int r = store_load_entry(i, &e, seq, loaded_sequences);
 	if (r == -EEXIST)
 		service_log("mirror: key %s found twice: the newer copy kept", e.key);
 	return r == 0;
@@ -87,17 +109,10 @@ static int load_subscription(int s)
 	struct ds_mirror_subscription slot;
 	struct store_subscription sub;
 	uint32_t seq = 0;
-	uint32_t offset = (uint32_t)(offsetof(struct ds_mirror, subscriptions) + (size_t)s * sizeof(slot));
-	int r = sys_safecopy_from(mirror_owner, mirror_grant, offset, &slot, sizeof(slot));
-	enum slot_verdict v = r < 0 ? SLOT_BAD_FIELD : slot_decode_subscription(&slot, &sub, &seq);
-	if (v == SLOT_EMPTY)
-		return 0;
-	if (v != SLOT_OK) {
-		service_log("mirror: subscription slot %d dropped (%s)", s, slot_verdict_name(v));
-		return 0;
-	}
-	sequence = seq > sequence ? seq : sequence;
-	if (store_load_subscription(s, &sub) < 0)
+	enum slot_verdict v = read_slot(subscription_offset(s), &slot, sizeof(slot));
+	if (v == SLOT_OK)
+		v = slot_decode_subscription(&slot, &sub, &seq);
+	if (!usable(v, "subscription", s, seq) || store_load_subscription(s, &sub) < 0)
 		return 0;
 	/* the subscriber may have been restarted while DS was down */
 	endpoint_t now = sys_find_label(sub.label);

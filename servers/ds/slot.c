@@ -2,17 +2,21 @@
 #include "slot.h"
 #include <string.h>
 
-/* FNV-1a over two byte ranges. */
-static uint32_t checksum(const void *a, size_t a_len, const void *b, size_t b_len)
+#define FNV_START 2166136261u
+
+/* FNV-1a: h carried over len more bytes. */
+static uint32_t fnv(uint32_t h, const void *bytes, size_t len)
 {
-	uint32_t h = 2166136261u;
-	const uint8_t *p = a;
-	for (size_t i = 0; i < a_len; i++)
-		h = (h ^ p[i]) * 16777619u;
-	p = b;
-	for (size_t i = 0; i < b_len; i++)
+	const uint8_t *p = bytes;
+	for (size_t i = 0; i < len; i++)
 		h = (h ^ p[i]) * 16777619u;
 	return h;
+}
+
+/* An entry slot's checksum: its header, then its data. */
+static uint32_t entry_checksum(const void *header, const uint8_t *data, uint32_t len)
+{
+	return fnv(fnv(FNV_START, header, DS_MIRROR_ENTRY_HEADER), data, len);
 }
 
 /* Whether s holds a NUL-terminated, non-empty string within max bytes. */
@@ -35,7 +39,7 @@ size_t slot_encode_entry(const struct store_entry *e, uint32_t sequence, struct 
 	memcpy(out->key, e->key, sizeof(out->key));
 	memcpy(out->owner, e->owner, sizeof(out->owner));
 	memcpy(out->data, e->data, out->len);
-	out->checksum = checksum(out, DS_MIRROR_ENTRY_HEADER, out->data, out->len);
+	out->checksum = entry_checksum(out, out->data, out->len);
 	return DS_MIRROR_ENTRY_HEADER + out->len;
 }
 
@@ -71,7 +75,7 @@ enum slot_verdict slot_decode_entry(const struct ds_mirror_entry *in, struct sto
 	struct ds_mirror_entry header;
 	memcpy(&header, in, DS_MIRROR_ENTRY_HEADER);
 	header.checksum = 0;
-	if (checksum(&header, DS_MIRROR_ENTRY_HEADER, in->data, in->len) != in->checksum)
+	if (entry_checksum(&header, in->data, in->len) != in->checksum)
 		return SLOT_BAD_CHECKSUM;
 	if (!entry_fields_valid(in))
 		return SLOT_BAD_FIELD;
@@ -99,7 +103,7 @@ size_t slot_encode_subscription(const struct store_subscription *s, uint32_t seq
 	out->endpoint = s->endpoint;
 	memcpy(out->label, s->label, sizeof(out->label));
 	memcpy(out->pattern, s->pattern, sizeof(out->pattern));
-	out->checksum = checksum(out, sizeof(*out), NULL, 0);
+	out->checksum = fnv(FNV_START, out, sizeof(*out));
 	return sizeof(*out);
 }
 
@@ -112,7 +116,7 @@ enum slot_verdict slot_decode_subscription(const struct ds_mirror_subscription *
 		return SLOT_BAD_MAGIC;
 	struct ds_mirror_subscription copy = *in;
 	copy.checksum = 0;
-	if (checksum(&copy, sizeof(copy), NULL, 0) != in->checksum)
+	if (fnv(FNV_START, &copy, sizeof(copy)) != in->checksum)
 		return SLOT_BAD_CHECKSUM;
 	if (!terminated(in->label, sizeof(in->label)) || !terminated(in->pattern, sizeof(in->pattern)))
 		return SLOT_BAD_FIELD;
@@ -130,6 +134,7 @@ const char *slot_verdict_name(enum slot_verdict v)
 	static const char *const names[] = {
 		[SLOT_OK] = "valid", [SLOT_EMPTY] = "empty", [SLOT_BAD_MAGIC] = "bad magic",
 		[SLOT_BAD_CHECKSUM] = "bad checksum", [SLOT_BAD_FIELD] = "impossible contents",
+		[SLOT_UNREADABLE] = "unreadable",
 	};
 	return (unsigned)v < sizeof(names) / sizeof(names[0]) ? names[v] : "?";
 }

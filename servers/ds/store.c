@@ -40,7 +40,7 @@ int store_take_dirty_subscription(void) { return take_bit(&dirty_subs, 1); }
 void store_mark_all_dirty(void)
 {
 	memset(dirty_entries, 0xff, sizeof(dirty_entries));
-	dirty_subs = STORE_SUBSCRIPTIONS == 32 ? ~0u : (1u << STORE_SUBSCRIPTIONS) - 1;
+	dirty_subs = (uint32_t)((1ull << STORE_SUBSCRIPTIONS) - 1);
 }
 
 const struct store_entry *store_entry_at(int i)

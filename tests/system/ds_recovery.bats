@@ -57,7 +57,7 @@ all_running() {
 	all_running
 	echo "$output" | grep -qx 'null ok'
 	echo "$output" | grep -q '^rs: restarted: took over 7 services from DS$'
-	echo "$output" | grep -qE '^ds +[0-9]+ +- running +[1-9][0-9]* +restart request '
+	echo "$output" | grep -qE '^ds +[0-9]+ +- running +[1-9][0-9]* +restart '
 }
 
 @test "terminal settings survive a DS crash and then a tty crash; VFS still finds the new tty" {
