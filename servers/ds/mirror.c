@@ -2,8 +2,9 @@
  * DS's side of the mirror (<samsara/ds_mirror.h>). RS lends DS a grant on a
  * mirror in its memory; DS copies each slot it changes there, before it
  * answers the request that changed it, with one safecopy (no IPC, so no
- * cycle with RS, which calls DS). A restarted DS reads it back slot by
- * slot, checking each: a bad slot is dropped with a log line.
+ * cycle with RS, which calls DS). A restarted DS reads it back, several
+ * slots per copy, and checks each slot: a bad one is dropped with a log
+ * line and cleared.
  */
 #include <service.h>
 #include <string.h>
@@ -11,11 +12,17 @@
 #include "slot.h"
 
 #define WAIT_TICKS_MAX 500       /* a restarted DS waits this long for RS */
+#define READ_CHUNK 8             /* entry slots read back by one safecopy */
+_Static_assert(STORE_ENTRIES % READ_CHUNK == 0, "entries are read in whole chunks");
+_Static_assert(STORE_ENTRIES == DS_MIRROR_ENTRIES && STORE_SUBSCRIPTIONS == DS_MIRROR_SUBSCRIPTIONS,
+	       "a mirror slot for every slot of the store");
 
 static endpoint_t mirror_owner = NONE;
 static grant_id_t mirror_grant = -1;
 static uint32_t sequence;        /* of the last slot written */
 static struct ds_mirror_entry entry_slot;
+static struct ds_mirror_entry read_back[READ_CHUNK];
+static struct ds_mirror_subscription subs_read_back[STORE_SUBSCRIPTIONS];
 static uint32_t loaded_sequences[STORE_ENTRIES];
 
 /* A write failed: RS is gone, or took the grant back. Wait for a new one. */
@@ -75,28 +82,32 @@ static enum slot_verdict read_slot(size_t offset, void *slot, size_t len)
 	return r < 0 ? SLOT_UNREADABLE : SLOT_OK;
 }
 
-/* Whether a slot read back (verdict v) is to be loaded; a bad one is logged. */
-static bool usable(enum slot_verdict v, const char *what, int index, uint32_t seq)
+/*
+ * Whether a slot read back (verdict v) is to be loaded; a bad one is logged
+ * and marked dirty, so that the next flush clears it in the mirror.
+ */
+static bool usable(enum slot_verdict v, const char *what, int index, uint32_t seq,
+		   void (*dirty)(int index))
 {
 	if (v == SLOT_EMPTY)
 		return false;
 	if (v != SLOT_OK) {
 		service_log("mirror: %s slot %d dropped (%s)", what, index, slot_verdict_name(v));
+		dirty(index);
 		return false;
 	}
 	sequence = seq > sequence ? seq : sequence;
 	return true;
 }
 
-/* Reads entry slot i and loads it; returns 1 if it was loaded. */
-static int load_entry(int i)
+/* Loads entry slot i (its copy read back: v says if it was); returns 1 if loaded. */
+static int load_entry(int i, const struct ds_mirror_entry *slot, enum slot_verdict v)
 {
 	struct store_entry e;
 	uint32_t seq = 0;
-	enum slot_verdict v = read_slot(entry_offset(i), &entry_slot, sizeof(entry_slot));
 	if (v == SLOT_OK)
-		v = slot_decode_entry(&entry_slot, &e, &seq);
-	if (!usable(v, "entry", i, seq))
+		v = slot_decode_entry(slot, &e, &seq);
+	if (!usable(v, "entry", i, seq, store_entry_dirty))
 		return 0;
 	int r = store_load_entry(i, &e, seq, loaded_sequences);
 	if (r == -EEXIST)
@@ -104,33 +115,44 @@ static int load_entry(int i)
 	return r == 0;
 }
 
-static int load_subscription(int s)
+static int load_entries(void)
 {
-	struct ds_mirror_subscription slot;
-	struct store_subscription sub;
-	uint32_t seq = 0;
-	enum slot_verdict v = read_slot(subscription_offset(s), &slot, sizeof(slot));
-	if (v == SLOT_OK)
-		v = slot_decode_subscription(&slot, &sub, &seq);
-	if (!usable(v, "subscription", s, seq) || store_load_subscription(s, &sub) < 0)
-		return 0;
-	/* the subscriber may have been restarted while DS was down */
-	endpoint_t now = sys_find_label(sub.label);
-	if (now != NONE)
-		store_set_subscriber(s, now);
-	return 1;
+	int loaded = 0;
+	for (int first = 0; first < STORE_ENTRIES; first += READ_CHUNK) {
+		enum slot_verdict v = read_slot(entry_offset(first), read_back, sizeof(read_back));
+		for (int i = 0; i < READ_CHUNK; i++)
+			loaded += load_entry(first + i, &read_back[i], v);
+	}
+	return loaded;
 }
 
-/* Loads the store from the mirror; every slot that was not loaded is cleared. */
+static int load_subscriptions(void)
+{
+	int loaded = 0;
+	enum slot_verdict read = read_slot(subscription_offset(0), subs_read_back, sizeof(subs_read_back));
+	for (int s = 0; s < STORE_SUBSCRIPTIONS; s++) {
+		struct store_subscription sub;
+		uint32_t seq = 0;
+		enum slot_verdict v = read == SLOT_OK ? slot_decode_subscription(&subs_read_back[s], &sub, &seq)
+						      : read;
+		if (!usable(v, "subscription", s, seq, store_subscription_dirty) ||
+		    store_load_subscription(s, &sub) < 0)
+			continue;
+		/* the subscriber may have been restarted while DS was down */
+		endpoint_t now = sys_find_label(sub.label);
+		if (now != NONE)
+			store_set_subscriber(s, now);
+		loaded++;
+	}
+	return loaded;
+}
+
+/* Loads the store from the mirror; the slots dropped are cleared there. */
 static int reload(void)
 {
-	int entries = 0, subscriptions = 0;
 	memset(loaded_sequences, 0, sizeof(loaded_sequences));
-	store_mark_all_dirty();      /* rewritten below: what was dropped is cleared */
-	for (int i = 0; i < STORE_ENTRIES; i++)
-		entries += load_entry(i);
-	for (int s = 0; s < STORE_SUBSCRIPTIONS; s++)
-		subscriptions += load_subscription(s);
+	int entries = load_entries();
+	int subscriptions = load_subscriptions();
 	store_renew_news();
 	service_log("restarted: %d entries and %d subscriptions back from the mirror in RS",
 		    entries, subscriptions);

@@ -18,8 +18,17 @@ void store_reset(void)
 	dirty_subs = 0;
 }
 
-static void entry_dirty(int i) { dirty_entries[i / 32] |= 1u << (i % 32); }
-static void subscription_dirty(int s) { dirty_subs |= 1u << s; }
+void store_entry_dirty(int i)
+{
+	if (i >= 0 && i < STORE_ENTRIES)
+		dirty_entries[i / 32] |= 1u << (i % 32);
+}
+
+void store_subscription_dirty(int s)
+{
+	if (s >= 0 && s < STORE_SUBSCRIPTIONS)
+		dirty_subs |= 1u << s;
+}
 
 /* Lowest set bit of *words (n words), cleared; -1 if none. */
 static int take_bit(uint32_t *words, int n)
@@ -123,7 +132,7 @@ static void free_if_unseen(int i)
 			return;
 	}
 	memset(&entries[i], 0, sizeof(entries[i]));
-	entry_dirty(i);
+	store_entry_dirty(i);
 }
 
 static int free_index(void)
@@ -155,7 +164,7 @@ int store_put(const char *owner, const char *key, uint32_t kind, uint32_t value,
 	e->len = data ? len : 0;
 	if (data)
 		memcpy(e->data, data, len);
-	entry_dirty(i);
+	store_entry_dirty(i);
 	changed(i);
 	return 0;
 }
@@ -168,7 +177,7 @@ int store_delete(const char *owner, const char *key)
 	if (strcmp(entries[i].owner, owner) != 0)
 		return -EPERM;
 	entries[i].deleted = true;
-	entry_dirty(i);
+	store_entry_dirty(i);
 	changed(i);
 	free_if_unseen(i);
 	return 0;
@@ -180,7 +189,7 @@ static void update_endpoint(const char *label, endpoint_t ep)
 	for (int s = 0; s < STORE_SUBSCRIPTIONS; s++) {
 		if (subs[s].used && strcmp(subs[s].label, label) == 0 && subs[s].endpoint != ep) {
 			subs[s].endpoint = ep;
-			subscription_dirty(s);
+			store_subscription_dirty(s);
 		}
 	}
 }
@@ -206,7 +215,7 @@ int store_subscribe(const char *label, endpoint_t ep, const char *pattern)
 	strlcpy(sub->label, label, sizeof(sub->label));
 	strlcpy(sub->pattern, pattern, sizeof(sub->pattern));
 	sub->endpoint = ep;
-	subscription_dirty(free_slot);
+	store_subscription_dirty(free_slot);
 	for (int i = 0; i < STORE_ENTRIES; i++) {  /* what exists already counts as news */
 		if (entries[i].used && !entries[i].deleted && matches(pattern, entries[i].key))
 			sub->pending[i / 32] |= 1u << (i % 32);
@@ -246,12 +255,12 @@ int store_load_entry(int i, const struct store_entry *e, uint32_t sequence, uint
 		return -EINVAL;
 	int old = find_index(e->key);
 	if (old >= 0 && sequences[old] >= sequence) {
-		entry_dirty(i);
+		store_entry_dirty(i);
 		return -EEXIST;
 	}
 	if (old >= 0) {
 		memset(&entries[old], 0, sizeof(entries[old]));
-		entry_dirty(old);
+		store_entry_dirty(old);
 	}
 	entries[i] = *e;
 	entries[i].key[DS_KEY_MAX - 1] = '\0';
@@ -267,7 +276,7 @@ int store_load_subscription(int s, const struct store_subscription *sub)
 	for (int t = 0; t < STORE_SUBSCRIPTIONS; t++) {
 		if (subs[t].used && strcmp(subs[t].label, sub->label) == 0 &&
 		    strcmp(subs[t].pattern, sub->pattern) == 0) {
-			subscription_dirty(s);
+			store_subscription_dirty(s);
 			return -EEXIST;
 		}
 	}
@@ -310,6 +319,6 @@ void store_set_subscriber(int s, endpoint_t ep)
 {
 	if (s >= 0 && s < STORE_SUBSCRIPTIONS && subs[s].used && subs[s].endpoint != ep) {
 		subs[s].endpoint = ep;
-		subscription_dirty(s);
+		store_subscription_dirty(s);
 	}
 }

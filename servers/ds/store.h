@@ -51,6 +51,9 @@ bool store_key_valid(const char *key);
 int store_take_dirty_entry(void);
 int store_take_dirty_subscription(void);
 void store_mark_all_dirty(void);
+/* Slot i (s) is to be written to the mirror again (cleared, if unused). */
+void store_entry_dirty(int i);
+void store_subscription_dirty(int s);
 /* Slot i as it is (used or not); NULL outside the table. */
 const struct store_entry *store_entry_at(int i);
 const struct store_subscription *store_subscription_at(int s);
