@@ -76,10 +76,13 @@ void mirror_flush(void)
 	}
 }
 
-static enum slot_verdict read_slot(size_t offset, void *slot, size_t len)
+/* Copies len bytes of the mirror from offset into buf; false (logged) if that failed. */
+static bool read_back_slots(size_t offset, void *buf, size_t len, const char *what)
 {
-	int r = sys_safecopy_from(mirror_owner, mirror_grant, (uint32_t)offset, slot, len);
-	return r < 0 ? SLOT_UNREADABLE : SLOT_OK;
+	int r = sys_safecopy_from(mirror_owner, mirror_grant, (uint32_t)offset, buf, len);
+	if (r < 0)
+		service_log("mirror: %s could not be read (error %d): dropped", what, r);
+	return r >= 0;
 }
 
 /*
@@ -100,14 +103,12 @@ static bool usable(enum slot_verdict v, const char *what, int index, uint32_t se
 	return true;
 }
 
-/* Loads entry slot i (its copy read back: v says if it was); returns 1 if loaded. */
-static int load_entry(int i, const struct ds_mirror_entry *slot, enum slot_verdict v)
+/* Loads entry slot i from its copy read back; returns 1 if it was loaded. */
+static int load_entry(int i, const struct ds_mirror_entry *slot)
 {
 	struct store_entry e;
 	uint32_t seq = 0;
-	if (v == SLOT_OK)
-		v = slot_decode_entry(slot, &e, &seq);
-	if (!usable(v, "entry", i, seq, store_entry_dirty))
+	if (!usable(slot_decode_entry(slot, &e, &seq), "entry", i, seq, store_entry_dirty))
 		return 0;
 	int r = store_load_entry(i, &e, seq, loaded_sequences);
 	if (r == -EEXIST)
@@ -119,9 +120,10 @@ static int load_entries(void)
 {
 	int loaded = 0;
 	for (int first = 0; first < STORE_ENTRIES; first += READ_CHUNK) {
-		enum slot_verdict v = read_slot(entry_offset(first), read_back, sizeof(read_back));
+		if (!read_back_slots(entry_offset(first), read_back, sizeof(read_back), "entry slots"))
+			continue;
 		for (int i = 0; i < READ_CHUNK; i++)
-			loaded += load_entry(first + i, &read_back[i], v);
+			loaded += load_entry(first + i, &read_back[i]);
 	}
 	return loaded;
 }
@@ -129,12 +131,13 @@ static int load_entries(void)
 static int load_subscriptions(void)
 {
 	int loaded = 0;
-	enum slot_verdict read = read_slot(subscription_offset(0), subs_read_back, sizeof(subs_read_back));
+	if (!read_back_slots(subscription_offset(0), subs_read_back, sizeof(subs_read_back),
+			     "the subscriptions"))
+		return 0;
 	for (int s = 0; s < STORE_SUBSCRIPTIONS; s++) {
 		struct store_subscription sub;
 		uint32_t seq = 0;
-		enum slot_verdict v = read == SLOT_OK ? slot_decode_subscription(&subs_read_back[s], &sub, &seq)
-						      : read;
+		enum slot_verdict v = slot_decode_subscription(&subs_read_back[s], &sub, &seq);
 		if (!usable(v, "subscription", s, seq, store_subscription_dirty) ||
 		    store_load_subscription(s, &sub) < 0)
 			continue;

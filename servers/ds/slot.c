@@ -134,7 +134,6 @@ const char *slot_verdict_name(enum slot_verdict v)
 	static const char *const names[] = {
 		[SLOT_OK] = "valid", [SLOT_EMPTY] = "empty", [SLOT_BAD_MAGIC] = "bad magic",
 		[SLOT_BAD_CHECKSUM] = "bad checksum", [SLOT_BAD_FIELD] = "impossible contents",
-		[SLOT_UNREADABLE] = "unreadable",
 	};
 	return (unsigned)v < sizeof(names) / sizeof(names[0]) ? names[v] : "?";
 }

@@ -14,7 +14,6 @@ enum slot_verdict {
 	SLOT_BAD_MAGIC,
 	SLOT_BAD_CHECKSUM,       /* torn or damaged */
 	SLOT_BAD_FIELD,          /* checksum right, contents impossible */
-	SLOT_UNREADABLE,         /* the copy from the mirror failed */
 };
 
 /* Fills out from e (NULL or unused: an empty slot); returns the bytes to write. */
