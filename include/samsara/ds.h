@@ -20,6 +20,8 @@ enum ds_request {
 	DS_DELETE,                 /* key */
 	DS_SUBSCRIBE,              /* key = pattern: exact, or a prefix ending in '*' */
 	DS_CHECK,                  /* returns one changed key matching a subscription */
+	DS_MIRROR,                 /* from RS only: grant+len on a struct ds_mirror in RS's
+				    * memory; DS keeps its store there (<samsara/ds_mirror.h>) */
 };
 
 enum ds_kind {

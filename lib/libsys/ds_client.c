@@ -11,6 +11,16 @@ endpoint_t ds_endpoint(void)
 	return cached_ds;
 }
 
+bool ds_is_endpoint(endpoint_t ep)
+{
+	if (ep == ds_endpoint())
+		return ep != NONE;
+	if (!endpoint_is_process(ep) || sys_find_label("ds") != ep)
+		return false;
+	cached_ds = ep;
+	return true;
+}
+
 /* Bytes a request lends DS through a grant (buf NULL: none). */
 struct ds_buffer {
 	void *buf;

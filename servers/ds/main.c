@@ -1,9 +1,11 @@
 /*
  * DS, the data store: typed values under string keys, owned by service
  * labels, with subscriptions. It is also the name service: every service
- * publishes its endpoint under its label (RS will take that over).
+ * publishes its endpoint under its label (RS will take that over). The
+ * store is mirrored in RS's memory (mirror.c), so a restarted DS has it back.
  */
 #include <service.h>
+#include "mirror.h"
 #include "request.h"
 #include "store.h"
 
@@ -13,6 +15,7 @@ static const request_handler handlers[] = {
 	[DS_DELETE - DS_BASE] = do_delete,
 	[DS_SUBSCRIBE - DS_BASE] = do_subscribe,
 	[DS_CHECK - DS_BASE] = do_check,
+	[DS_MIRROR - DS_BASE] = do_mirror,
 };
 
 static void notify_subscriber(endpoint_t ep)
@@ -25,7 +28,7 @@ static int ds_init(bool restarted)
 	store_reset();
 	store_notify = notify_subscriber;
 	if (restarted)
-		service_log("restarted with an empty store");
+		mirror_wait_for_rs();    /* the store comes back before anyone is answered */
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <service.h>
 #include <string.h>
 #include "request.h"
+#include "mirror.h"
 #include "store.h"
 
 static uint8_t buffer[DS_DATA_MAX];
@@ -60,7 +61,9 @@ int do_publish(message *m)
 			return -EINVAL;
 		data = buffer;
 	}
-	return store_put(owner, m->ds.key, m->ds.kind, m->ds.value, data, len);
+	int r = store_put(owner, m->ds.key, m->ds.kind, m->ds.value, data, len);
+	mirror_flush();
+	return r;
 }
 
 int do_retrieve(message *m)
@@ -89,7 +92,9 @@ int do_delete(message *m)
 	if (!take_key(m))
 		return -EINVAL;
 	rs_acts_for(owner, m->ds.key);   /* a service RS took down */
-	return owner[0] ? store_delete(owner, m->ds.key) : -EPERM;
+	int r = owner[0] ? store_delete(owner, m->ds.key) : -EPERM;
+	mirror_flush();
+	return r;
 }
 
 int do_subscribe(message *m)
@@ -98,7 +103,9 @@ int do_subscribe(message *m)
 	caller_label(m->source, label);
 	if (!memchr(m->ds.key, '\0', sizeof(m->ds.key)))
 		return -EINVAL;
-	return label[0] ? store_subscribe(label, m->source, m->ds.key) : -EPERM;
+	int r = label[0] ? store_subscribe(label, m->source, m->ds.key) : -EPERM;
+	mirror_flush();
+	return r;
 }
 
 int do_check(message *m)
@@ -107,5 +114,21 @@ int do_check(message *m)
 	caller_label(m->source, label);
 	if (!label[0])
 		return -EPERM;
-	return store_check(label, m->source, m->ds.key, &m->ds.kind);
+	int r = store_check(label, m->source, m->ds.key, &m->ds.kind);
+	mirror_flush();              /* a deleted entry everyone has seen is freed */
+	return r;
+}
+
+/* RS lends DS a (new) mirror: DS writes its whole store into it. */
+int do_mirror(message *m)
+{
+	char label[LABEL_MAX];
+	caller_label(m->source, label);
+	if (strcmp(label, "rs") != 0)
+		return -EPERM;
+	int r = mirror_attach(m->source, m->ds.grant, m->ds.len, false);
+	if (r < 0)
+		return r;
+	m->ds.value = (uint32_t)r;
+	return 0;
 }

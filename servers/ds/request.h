@@ -8,3 +8,4 @@ int do_retrieve(message *m);
 int do_delete(message *m);
 int do_subscribe(message *m);
 int do_check(message *m);
+int do_mirror(message *m);

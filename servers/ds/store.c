@@ -5,12 +5,61 @@
 
 static struct store_entry entries[STORE_ENTRIES];
 static struct store_subscription subs[STORE_SUBSCRIPTIONS];
+static uint32_t dirty_entries[STORE_WORDS];   /* changed since the mirror last took them */
+static uint32_t dirty_subs;
+_Static_assert(STORE_SUBSCRIPTIONS <= 32, "dirty_subs has a bit per subscription");
 void (*store_notify)(endpoint_t subscriber);
 
 void store_reset(void)
 {
 	memset(entries, 0, sizeof(entries));
 	memset(subs, 0, sizeof(subs));
+	memset(dirty_entries, 0, sizeof(dirty_entries));
+	dirty_subs = 0;
+}
+
+void store_entry_dirty(int i)
+{
+	if (i >= 0 && i < STORE_ENTRIES)
+		dirty_entries[i / 32] |= 1u << (i % 32);
+}
+
+void store_subscription_dirty(int s)
+{
+	if (s >= 0 && s < STORE_SUBSCRIPTIONS)
+		dirty_subs |= 1u << s;
+}
+
+/* Lowest set bit of *words (n words), cleared; -1 if none. */
+static int take_bit(uint32_t *words, int n)
+{
+	for (int w = 0; w < n; w++) {
+		if (words[w]) {
+			int bit = __builtin_ctz(words[w]);
+			words[w] &= ~(1u << bit);
+			return w * 32 + bit;
+		}
+	}
+	return -1;
+}
+
+int store_take_dirty_entry(void) { return take_bit(dirty_entries, STORE_WORDS); }
+int store_take_dirty_subscription(void) { return take_bit(&dirty_subs, 1); }
+
+void store_mark_all_dirty(void)
+{
+	memset(dirty_entries, 0xff, sizeof(dirty_entries));
+	dirty_subs = (uint32_t)((1ull << STORE_SUBSCRIPTIONS) - 1);
+}
+
+const struct store_entry *store_entry_at(int i)
+{
+	return i >= 0 && i < STORE_ENTRIES ? &entries[i] : NULL;
+}
+
+const struct store_subscription *store_subscription_at(int s)
+{
+	return s >= 0 && s < STORE_SUBSCRIPTIONS ? &subs[s] : NULL;
 }
 
 /* strlen, but at most max (a key that fills its field has no NUL). */
@@ -83,6 +132,7 @@ static void free_if_unseen(int i)
 			return;
 	}
 	memset(&entries[i], 0, sizeof(entries[i]));
+	store_entry_dirty(i);
 }
 
 static int free_index(void)
@@ -114,6 +164,7 @@ int store_put(const char *owner, const char *key, uint32_t kind, uint32_t value,
 	e->len = data ? len : 0;
 	if (data)
 		memcpy(e->data, data, len);
+	store_entry_dirty(i);
 	changed(i);
 	return 0;
 }
@@ -126,6 +177,7 @@ int store_delete(const char *owner, const char *key)
 	if (strcmp(entries[i].owner, owner) != 0)
 		return -EPERM;
 	entries[i].deleted = true;
+	store_entry_dirty(i);
 	changed(i);
 	free_if_unseen(i);
 	return 0;
@@ -135,8 +187,10 @@ int store_delete(const char *owner, const char *key)
 static void update_endpoint(const char *label, endpoint_t ep)
 {
 	for (int s = 0; s < STORE_SUBSCRIPTIONS; s++) {
-		if (subs[s].used && strcmp(subs[s].label, label) == 0)
+		if (subs[s].used && strcmp(subs[s].label, label) == 0 && subs[s].endpoint != ep) {
 			subs[s].endpoint = ep;
+			store_subscription_dirty(s);
+		}
 	}
 }
 
@@ -161,6 +215,7 @@ int store_subscribe(const char *label, endpoint_t ep, const char *pattern)
 	strlcpy(sub->label, label, sizeof(sub->label));
 	strlcpy(sub->pattern, pattern, sizeof(sub->pattern));
 	sub->endpoint = ep;
+	store_subscription_dirty(free_slot);
 	for (int i = 0; i < STORE_ENTRIES; i++) {  /* what exists already counts as news */
 		if (entries[i].used && !entries[i].deleted && matches(pattern, entries[i].key))
 			sub->pending[i / 32] |= 1u << (i % 32);
@@ -186,4 +241,84 @@ int store_check(const char *label, endpoint_t ep, char key[DS_KEY_MAX], uint32_t
 		}
 	}
 	return -ENOENT;
+}
+
+/*
+ * Loading from the mirror. Each slot goes back to its own index, so that the
+ * mirror's slot i keeps holding entry i. A key found twice keeps the newer
+ * copy (by sequence); what is dropped is marked dirty, so that the next
+ * flush clears it in the mirror as well.
+ */
+int store_load_entry(int i, const struct store_entry *e, uint32_t sequence, uint32_t *sequences)
+{
+	if (i < 0 || i >= STORE_ENTRIES || entries[i].used || !e->used || !store_key_valid(e->key))
+		return -EINVAL;
+	int old = find_index(e->key);
+	if (old >= 0 && sequences[old] >= sequence) {
+		store_entry_dirty(i);
+		return -EEXIST;
+	}
+	if (old >= 0) {
+		memset(&entries[old], 0, sizeof(entries[old]));
+		store_entry_dirty(old);
+	}
+	entries[i] = *e;
+	entries[i].key[DS_KEY_MAX - 1] = '\0';
+	entries[i].owner[LABEL_MAX - 1] = '\0';
+	sequences[i] = sequence;
+	return old >= 0 ? -EEXIST : 0;
+}
+
+int store_load_subscription(int s, const struct store_subscription *sub)
+{
+	if (s < 0 || s >= STORE_SUBSCRIPTIONS || subs[s].used || !sub->used)
+		return -EINVAL;
+	for (int t = 0; t < STORE_SUBSCRIPTIONS; t++) {
+		if (subs[t].used && strcmp(subs[t].label, sub->label) == 0 &&
+		    strcmp(subs[t].pattern, sub->pattern) == 0) {
+			store_subscription_dirty(s);
+			return -EEXIST;
+		}
+	}
+	subs[s] = *sub;
+	memset(subs[s].pending, 0, sizeof(subs[s].pending));
+	subs[s].label[LABEL_MAX - 1] = '\0';
+	subs[s].pattern[DS_KEY_MAX - 1] = '\0';
+	return 0;
+}
+
+/*
+ * After a load: which changes a subscriber had not yet fetched is not
+ * mirrored, so every entry that matches a subscription counts as news again
+ * (deleted ones too), and every subscriber is told. A deleted entry that no
+ * subscriber matches is freed.
+ */
+void store_renew_news(void)
+{
+	for (int s = 0; s < STORE_SUBSCRIPTIONS; s++) {
+		if (!subs[s].used)
+			continue;
+		bool news = false;
+		for (int i = 0; i < STORE_ENTRIES; i++) {
+			if (entries[i].used && matches(subs[s].pattern, entries[i].key)) {
+				subs[s].pending[i / 32] |= 1u << (i % 32);
+				news = true;
+			}
+		}
+		if (news && store_notify)
+			store_notify(subs[s].endpoint);
+	}
+	for (int i = 0; i < STORE_ENTRIES; i++) {
+		if (entries[i].used && entries[i].deleted)
+			free_if_unseen(i);
+	}
+}
+
+/* Sets a subscription's endpoint, as found by the caller (the label's current instance). */
+void store_set_subscriber(int s, endpoint_t ep)
+{
+	if (s >= 0 && s < STORE_SUBSCRIPTIONS && subs[s].used && subs[s].endpoint != ep) {
+		subs[s].endpoint = ep;
+		store_subscription_dirty(s);
+	}
 }

@@ -46,3 +46,23 @@ int store_subscribe(const char *label, endpoint_t ep, const char *pattern);
 /* The next change pending for label: the key, and its kind (DS_NONE if deleted). */
 int store_check(const char *label, endpoint_t ep, char key[DS_KEY_MAX], uint32_t *kind);
 bool store_key_valid(const char *key);
+
+/* For the mirror: the slots changed since last taken (-1: none), one at a time. */
+int store_take_dirty_entry(void);
+int store_take_dirty_subscription(void);
+void store_mark_all_dirty(void);
+/* Slot i (s) is to be written to the mirror again (cleared, if unused). */
+void store_entry_dirty(int i);
+void store_subscription_dirty(int s);
+/* Slot i as it is (used or not); NULL outside the table. */
+const struct store_entry *store_entry_at(int i);
+const struct store_subscription *store_subscription_at(int s);
+/*
+ * Loading a mirrored slot into slot i of an empty table. sequences[] (one
+ * per entry, kept by the caller) settles a key found twice: the higher
+ * sequence wins, -EEXIST either way. Then store_renew_news().
+ */
+int store_load_entry(int i, const struct store_entry *e, uint32_t sequence, uint32_t *sequences);
+int store_load_subscription(int s, const struct store_subscription *sub);
+void store_renew_news(void);
+void store_set_subscriber(int s, endpoint_t ep);

@@ -16,6 +16,9 @@ static const request_handler handlers[] = {
 
 static int rs_init(bool restarted)
 {
+	endpoint_t ds = sys_find_label("ds");
+	if (ds != NONE)
+		mirror_lend(ds);             /* a fresh mirror: DS fills it */
 	table_build(restarted);
 	return 0;
 }

@@ -67,6 +67,10 @@ int table_start(struct rs_service *s);
 void table_save(void);
 uint32_t ticks_of_ms(uint32_t ms);
 
+/* mirror.c: DS's store, kept here so that it survives a crash of DS */
+int mirror_lend(endpoint_t ds);
+void mirror_started(const char *label, endpoint_t ep);
+
 /* request.c */
 int do_status(message *m);
 int do_log(message *m);

@@ -198,6 +198,7 @@ int table_start(struct rs_service *s)
 	s->endpoint = ep;
 	s->state = RS_RUNNING;
 	s->started = now();
+	mirror_started(s->label, ep);
 	ds_publish_endpoint(s->label, ep);
 	ipc_notify(ep);                      /* ping at once: its answer ends the recovery */
 	s->missed = 1;

@@ -61,7 +61,7 @@ static int admit(const message *m)
 /* A driver finished suspended requests; or DS: a driver has a new instance. */
 static void vfs_notify(const message *m)
 {
-	if (m->source == ds_endpoint()) {
+	if (ds_is_endpoint(m->source)) {
 		char key[DS_KEY_MAX];
 		uint32_t kind;
 		while (ds_check(key, &kind) == 0)

@@ -82,6 +82,15 @@ static void bad_requests_get_errors(void)
 	ipc_sendrec(ds_ep, &m);
 	CHECK_EQ(m.type, -ENOSYS, "a request from another protocol gets ENOSYS");
 
+	static uint8_t fake_mirror[64];
+	grant_id_t lent = sys_grant(ds_ep, fake_mirror, sizeof(fake_mirror), GRANT_READ | GRANT_WRITE);
+	m = (message){ .type = DS_MIRROR };
+	m.ds.grant = lent;
+	m.ds.len = sizeof(fake_mirror);
+	ipc_sendrec(ds_ep, &m);
+	CHECK_EQ(m.type, -EPERM, "a mirror lent by anyone but RS is refused with EPERM");
+	sys_revoke(lent);
+
 	sys_alarm(2);  /* so that the uptime DS reports is at least 2 ticks */
 	ipc_receive(CLOCK, &m);
 	m = (message){ .type = SERVICE_PING };

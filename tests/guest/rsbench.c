@@ -1,7 +1,7 @@
 /*
  * rsbench: what recovery costs.
  *  1. Recovery latency per driver: ROUNDS crashes (a NULL dereference
- *     injected through RS) of ata, memory and tty, one at a time; RS
+ *     injected through RS) of ata, memory, tty and ds, one at a time; RS
  *     measures each from the fault report to the new instance's first
  *     heartbeat answer. Median and maximum in microseconds of guest time
  *     (rdtsc against the clock; exact under -icount, where 1 tsc unit is
@@ -186,6 +186,7 @@ int main(void)
 	latency("ata");
 	latency("memory");
 	latency("tty");
+	latency("ds");
 	if (WITH_THROUGHPUT)
 		throughput();
 	printf("bench: done\n");

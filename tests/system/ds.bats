@@ -45,6 +45,7 @@ setup_file() {
 		"an unknown value kind is refused" \
 		"an unknown DS request gets ENOSYS" \
 		"a request from another protocol gets ENOSYS" \
+		"a mirror lent by anyone but RS is refused with EPERM" \
 		"the framework answers a heartbeat ping itself with its uptime"
 }
 

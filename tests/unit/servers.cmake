@@ -25,6 +25,7 @@ function(samsara_server_unit_test name server)
 endfunction()
 
 samsara_server_unit_test(ds_store servers/ds store.c)
+samsara_server_unit_test(ds_mirror servers/ds store.c slot.c)
 samsara_server_unit_test(tty_line drivers/tty line.c)
 samsara_server_unit_test(tty_screen drivers/tty screen.c)
 samsara_server_unit_test(ata_mbr drivers/ata partition.c)

@@ -9,34 +9,7 @@
 #include <samsara/errno.h>
 #include "store.h"
 #include "unit.h"
-
-/* glibc 2.36 has no strlcpy (host_compat.h declares it); store.c uses libc's. */
-size_t strlcpy(char *dst, const char *src, size_t size)
-{
-	size_t n = strlen(src);
-	if (size) {
-		size_t copy = n < size - 1 ? n : size - 1;
-		memcpy(dst, src, copy);
-		dst[copy] = '\0';
-	}
-	return n;
-}
-
-static endpoint_t notified[64];
-static int nr_notified;
-
-static void record_notify(endpoint_t ep)
-{
-	if (nr_notified < 64)
-		notified[nr_notified++] = ep;
-}
-
-static void fresh(void)
-{
-	store_reset();
-	store_notify = record_notify;
-	nr_notified = 0;
-}
+#include "ds_unit.h"
 
 static void store_put_then_find_gives_the_value(void)
 {

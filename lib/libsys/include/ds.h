@@ -28,3 +28,6 @@ int ds_check(char key[DS_KEY_MAX], uint32_t *kind);
 endpoint_t ds_lookup(const char *label);
 /* DS's own current endpoint (NONE if it is not running). */
 endpoint_t ds_endpoint(void);
+/* Whether ep is DS: its current instance, even one started since DS was
+ * last called (a restarted DS tells subscribers of what they may have missed). */
+bool ds_is_endpoint(endpoint_t ep);
