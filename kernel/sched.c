@@ -9,7 +9,8 @@
 struct runqueue sched_ready;
 #define proc_of(link) ((struct proc *)((char *)(link) - offsetof(struct proc, rq)))
 struct proc *sched_current;
-const struct priv *sched_io_loaded;   /* whose port ranges the TSS bitmap opens */
+const struct priv *sched_io_loaded;   /* whose ports the running process may use (NULL: none) */
+static struct priv_io_range bitmap_opens[PRIV_MAX_IO_RANGES];  /* what the TSS bitmap opens */
 
 
 /* Called on every clock tick: charge the running process, rotate on expiry. */
@@ -26,16 +27,24 @@ void sched_tick(void)
 	}
 }
 
-/* Opens next's port ranges in the TSS bitmap and closes the previous ones. */
+/*
+ * Gives the running process next's ports (NULL: none). The TSS bitmap keeps
+ * the ranges of the last process that had any, and is switched off for a
+ * process with none, so that a server with ports (PM, for the CMOS clock)
+ * and its clients without any alternate at the cost of one store; it is
+ * rewritten only when a process with other ranges runs.
+ */
 void sched_switch_io_permissions(const struct priv *next)
 {
-	if (sched_io_loaded == next)
-		return;
-	for (int i = 0; sched_io_loaded && i < PRIV_MAX_IO_RANGES; i++)
-		arch_io_permit(sched_io_loaded->io[i].base, sched_io_loaded->io[i].count, false);
-	for (int i = 0; next && i < PRIV_MAX_IO_RANGES; i++)
-		arch_io_permit(next->io[i].base, next->io[i].count, true);
 	sched_io_loaded = next;
+	arch_io_bitmap_enable(next != NULL);
+	if (!next || memcmp(bitmap_opens, next->io, sizeof(bitmap_opens)) == 0)
+		return;
+	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
+		arch_io_permit(bitmap_opens[i].base, bitmap_opens[i].count, false);
+	memcpy(bitmap_opens, next->io, sizeof(bitmap_opens));
+	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
+		arch_io_permit(bitmap_opens[i].base, bitmap_opens[i].count, true);
 }
 
 void sched_switch_to_none(void)
