@@ -10,8 +10,11 @@ struct runqueue sched_ready;
 #define proc_of(link) ((struct proc *)((char *)(link) - offsetof(struct proc, rq)))
 struct proc *sched_current;
 const struct priv *sched_io_loaded;   /* whose ports the running process may use (NULL: none) */
-static struct priv_io_range bitmap_opens[PRIV_MAX_IO_RANGES];  /* what the TSS bitmap opens */
-
+/* The TSS bitmap keeps the port ranges of the last process with any, in
+ * bitmap_opens; bitmap_holder is that process's record while the record
+ * still has those ranges (NULL once they change). */
+const struct priv *sched_io_bitmap_holder;
+static struct priv_io_range bitmap_opens[PRIV_MAX_IO_RANGES];
 
 /* Called on every clock tick: charge the running process, rotate on expiry. */
 void sched_tick(void)
@@ -28,23 +31,25 @@ void sched_tick(void)
 }
 
 /*
- * Gives the running process next's ports (NULL: none). The TSS bitmap keeps
- * the ranges of the last process that had any, and is switched off for a
- * process with none, so that a server with ports (PM, for the CMOS clock)
- * and its clients without any alternate at the cost of one store; it is
- * rewritten only when a process with other ranges runs.
+ * A switch between a server with ports (PM, for the CMOS clock) and a
+ * client without any costs one store: the bitmap is switched off for the
+ * client and on again for the server (see sched_switch_to). The bitmap
+ * itself is rewritten only here, for a process with other ranges.
  */
-void sched_switch_io_permissions(const struct priv *next)
+void sched_io_bitmap_load(const struct priv *next)
 {
-	sched_io_loaded = next;
-	arch_io_bitmap_enable(next != NULL);
-	if (!next || memcmp(bitmap_opens, next->io, sizeof(bitmap_opens)) == 0)
-		return;
 	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
 		arch_io_permit(bitmap_opens[i].base, bitmap_opens[i].count, false);
 	memcpy(bitmap_opens, next->io, sizeof(bitmap_opens));
 	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
 		arch_io_permit(bitmap_opens[i].base, bitmap_opens[i].count, true);
+	sched_io_bitmap_holder = next;
+}
+
+void sched_io_ranges_changed(const struct priv *p)
+{
+	if (p == sched_io_bitmap_holder)
+		sched_io_bitmap_holder = NULL;
 }
 
 void sched_switch_to_none(void)
