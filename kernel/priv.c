@@ -116,4 +116,5 @@ void priv_set_io(struct priv *p, const struct priv_io_range *io)
 	p->has_io = false;
 	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
 		p->has_io |= io[i].count != 0;
+	sched_io_ranges_changed(p);
 }

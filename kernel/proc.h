@@ -123,8 +123,11 @@ bool proc_take_report(struct proc *manager, message *m);
 void sched_tick(void);
 void schedule_and_return(void) __attribute__((noreturn));
 void sched_switch_to_none(void);
-void sched_switch_io_permissions(const struct priv *next);
-extern const struct priv *sched_io_loaded;
+extern const struct priv *sched_io_loaded, *sched_io_bitmap_holder;
+/* Rewrites the TSS I/O bitmap to open next's port ranges (and no others). */
+void sched_io_bitmap_load(const struct priv *next);
+/* p's port ranges were set anew: the bitmap no longer reflects them. */
+void sched_io_ranges_changed(const struct priv *p);
 
 /* Makes p the running process: its kernel entry, address space and ports. */
 __attribute__((always_inline)) static inline void sched_switch_to(struct proc *p)
@@ -133,8 +136,12 @@ __attribute__((always_inline)) static inline void sched_switch_to(struct proc *p
 	arch_set_kernel_entry(&p->frame + 1);
 	arch_load_address_space(p->pagedir);
 	const struct priv *io = priv_io(p->priv);
-	if (io != sched_io_loaded)
-		sched_switch_io_permissions(io);
+	if (io == sched_io_loaded)
+		return;
+	sched_io_loaded = io;
+	if (io && io != sched_io_bitmap_holder)
+		sched_io_bitmap_load(io);
+	arch_io_bitmap_enable(io != NULL);   /* off: every port denied */
 }
 
 /*

@@ -9,8 +9,12 @@
 struct runqueue sched_ready;
 #define proc_of(link) ((struct proc *)((char *)(link) - offsetof(struct proc, rq)))
 struct proc *sched_current;
-const struct priv *sched_io_loaded;   /* whose port ranges the TSS bitmap opens */
-
+const struct priv *sched_io_loaded;   /* whose ports the running process may use (NULL: none) */
+/* The TSS bitmap keeps the port ranges of the last process with any, in
+ * bitmap_opens; bitmap_holder is that process's record while the record
+ * still has those ranges (NULL once they change). */
+const struct priv *sched_io_bitmap_holder;
+static struct priv_io_range bitmap_opens[PRIV_MAX_IO_RANGES];
 
 /* Called on every clock tick: charge the running process, rotate on expiry. */
 void sched_tick(void)
@@ -26,16 +30,26 @@ void sched_tick(void)
 	}
 }
 
-/* Opens next's port ranges in the TSS bitmap and closes the previous ones. */
-void sched_switch_io_permissions(const struct priv *next)
+/*
+ * A switch between a server with ports (PM, for the CMOS clock) and a
+ * client without any costs one store: the bitmap is switched off for the
+ * client and on again for the server (see sched_switch_to). The bitmap
+ * itself is rewritten only here, for a process with other ranges.
+ */
+void sched_io_bitmap_load(const struct priv *next)
 {
-	if (sched_io_loaded == next)
-		return;
-	for (int i = 0; sched_io_loaded && i < PRIV_MAX_IO_RANGES; i++)
-		arch_io_permit(sched_io_loaded->io[i].base, sched_io_loaded->io[i].count, false);
-	for (int i = 0; next && i < PRIV_MAX_IO_RANGES; i++)
-		arch_io_permit(next->io[i].base, next->io[i].count, true);
-	sched_io_loaded = next;
+	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
+		arch_io_permit(bitmap_opens[i].base, bitmap_opens[i].count, false);
+	memcpy(bitmap_opens, next->io, sizeof(bitmap_opens));
+	for (int i = 0; i < PRIV_MAX_IO_RANGES; i++)
+		arch_io_permit(bitmap_opens[i].base, bitmap_opens[i].count, true);
+	sched_io_bitmap_holder = next;
+}
+
+void sched_io_ranges_changed(const struct priv *p)
+{
+	if (p == sched_io_bitmap_holder)
+		sched_io_bitmap_holder = NULL;
 }
 
 void sched_switch_to_none(void)

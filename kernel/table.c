@@ -87,6 +87,9 @@ const struct boot_entry boot_table[] = {
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs rs" },
 	{ .name = "rslatency", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs rs" },
+	/* sysbench: an ordinary program of PM and VFS, like init. */
+	{ .name = "sysbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
+	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs" },
 	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
 	  .send_to = "kecho" },

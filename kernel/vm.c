@@ -79,7 +79,7 @@ static void clone_page(vir_addr_t va, phys_addr_t pa, uint32_t flags, void *ctx)
 	struct clone_state *st = ctx;
 	if (st->error || (flags & PAGE_DEVICE))
 		return;  /* device memory stays with the process that mapped it */
-	void *page = page_alloc_zeroed();
+	void *page = (void *)page_alloc();     /* not zeroed: the copy fills it */
 	if (!page) {
 		st->error = -ENOMEM;
 		return;

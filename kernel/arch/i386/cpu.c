@@ -85,7 +85,7 @@ void arch_init_cpu(void)
 	gdt_set(4, 0, 0xfffff, 0xf2, 0xc);  /* user data */
 	gdt_set(5, (uint32_t)&arch_tss, sizeof(arch_tss) - 1, 0x89, 0x0);
 	arch_tss.ss0 = SEL_KERNEL_DS;
-	arch_tss.iomap_base = offsetof(struct tss, io_bitmap);
+	arch_io_bitmap_enable(false);
 	memset(arch_tss.io_bitmap, 0xff, sizeof(arch_tss.io_bitmap)); /* every port denied */
 	load_gdt();
 

@@ -99,13 +99,30 @@ void arch_load_kernel_space(void)
 	arch_load_address_space(kernel_pagedir);
 }
 
+/*
+ * The index of the first non-zero entry of table[from..ENTRIES), or ENTRIES.
+ * An address space is mostly empty entries, and fork and exit walk all of
+ * them: one string instruction per entry instead of a loop of several.
+ */
+static uint32_t next_used_entry(const uint32_t *table, uint32_t from)
+{
+	if (from >= ENTRIES)
+		return ENTRIES;
+	const uint32_t *p = table + from;
+	uint32_t left = ENTRIES - from;
+	__asm__ volatile("cld; repe scasl" : "+D"(p), "+c"(left) : "a"(0) : "memory", "cc");
+	uint32_t last = (uint32_t)(p - table) - 1;   /* the entry it stopped at */
+	return table[last] ? last : ENTRIES;
+}
+
 void arch_for_each_user_page(const uint32_t *pagedir, page_visitor fn, void *ctx)
 {
-	for (uint32_t pdi = KERNEL_PDES; pdi < ENTRIES; pdi++) {
+	for (uint32_t pdi = next_used_entry(pagedir, KERNEL_PDES); pdi < ENTRIES;
+	     pdi = next_used_entry(pagedir, pdi + 1)) {
 		if (!(pagedir[pdi] & PDE_PRESENT))
 			continue;
 		const uint32_t *table = (const uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
-		for (uint32_t pti = 0; pti < ENTRIES; pti++) {
+		for (uint32_t pti = next_used_entry(table, 0); pti < ENTRIES; pti = next_used_entry(table, pti + 1)) {
 			if (table[pti] & PDE_PRESENT)
 				fn((pdi << 22) | (pti << 12), table[pti] & ~PTE_FLAGS,
 				   table[pti] & PTE_FLAGS, ctx);
@@ -117,11 +134,13 @@ void arch_pagedir_destroy(uint32_t *pagedir, bool free_pages)
 {
 	if (pagedir == arch_loaded_pagedir)
 		panic("destroying the loaded address space");
-	for (uint32_t pdi = KERNEL_PDES; pdi < ENTRIES; pdi++) {
+	for (uint32_t pdi = next_used_entry(pagedir, KERNEL_PDES); pdi < ENTRIES;
+	     pdi = next_used_entry(pagedir, pdi + 1)) {
 		if (!(pagedir[pdi] & PDE_PRESENT))
 			continue;
 		uint32_t *table = (uint32_t *)(pagedir[pdi] & ~PTE_FLAGS);
-		for (uint32_t pti = 0; free_pages && pti < ENTRIES; pti++) {
+		for (uint32_t pti = next_used_entry(table, 0); free_pages && pti < ENTRIES;
+		     pti = next_used_entry(table, pti + 1)) {
 			if ((table[pti] & PDE_PRESENT) && !(table[pti] & PAGE_DEVICE))
 				page_free(table[pti] & ~PTE_FLAGS);
 		}

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "frame.h"
 
@@ -34,4 +35,14 @@ static inline void arch_load_address_space(uint32_t *pagedir)
 		arch_loaded_pagedir = pagedir;
 		__asm__ volatile("mov %0, %%cr3" : : "r"(pagedir) : "memory");
 	}
+}
+
+/*
+ * Whether the I/O permission bitmap applies: when off, the bitmap's offset
+ * lies past the TSS's limit, so every port is denied in ring 3 whatever
+ * the bitmap holds. One store, for switches to processes without ports.
+ */
+static inline void arch_io_bitmap_enable(bool on)
+{
+	arch_tss.iomap_base = on ? (uint16_t)__builtin_offsetof(struct tss, io_bitmap) : (uint16_t)sizeof(struct tss);
 }

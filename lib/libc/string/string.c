@@ -2,10 +2,14 @@
 #include <string.h>
 #include <stdint.h>
 
+/* Whole words first, then the 0-3 bytes left: a quarter of the iterations
+ * of a byte-wise copy (and of the instructions QEMU's -icount counts). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *ret = dst;
-	__asm__ volatile("cld; rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+	size_t words = n / 4, rest = n % 4;
+	__asm__ volatile("cld; rep movsl" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
+	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(rest) : : "memory");
 	return ret;
 }
 
@@ -23,7 +27,10 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
 	void *ret = dst;
-	__asm__ volatile("cld; rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+	uint32_t pattern = (uint8_t)c * 0x01010101u;
+	size_t words = n / 4, rest = n % 4;
+	__asm__ volatile("cld; rep stosl" : "+D"(dst), "+c"(words) : "a"(pattern) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(dst), "+c"(rest) : "a"(pattern) : "memory");
 	return ret;
 }
 

@@ -20,12 +20,12 @@ endpoint_t __libc_server(struct __libc_server *s, bool again)
 
 int __libc_call(struct __libc_server *s, int type, message *m)
 {
-	message request = *m;
 	m->type = type;
-	endpoint_t ep = __libc_server(s, false);
+	endpoint_t ep = s->endpoint != NONE ? s->endpoint : __libc_server(s, false);
 	int r = ep == NONE ? -ENOSYS : ipc_sendrec(ep, m);
 	if (r == -EDEADSRCDST && __libc_server(s, true) != NONE) {
-		*m = request;          /* a new instance: ask it again */
+		/* A new instance: ask it again. The kernel writes the reply into
+		 * m only when sendrec succeeds, so m still holds the request. */
 		m->type = type;
 		r = ipc_sendrec(s->endpoint, m);
 	}
