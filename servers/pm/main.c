@@ -99,11 +99,31 @@ static void adopt_boot_programs(void)
 	}
 }
 
+/* Signals typed or raised while no PM ran wait at tty and VFS: collect them. */
+static void take_missed_signals(void)
+{
+	endpoint_t tty = sys_find_label("tty"), vfs = sys_find_label("vfs");
+	if (tty != NONE)
+		take_terminal_signals(tty);
+	if (vfs != NONE)
+		signal_take_from_vfs(vfs);
+}
+
+/* A fresh PM adopts the boot programs; a restarted one rebuilds the table
+ * of its predecessor from the mirror (the kernel has handed it the
+ * processes), and what it missed: alarms to set, signals to collect. */
 static int pm_init(bool restarted)
 {
 	memset(mproc, 0, sizeof(mproc));
 	time_init();
-	adopt_boot_programs();
+	if (mirror_init() && restarted) {
+		mirror_recover();
+		take_missed_signals();
+		time_arm();
+	} else {
+		adopt_boot_programs();
+	}
+	mirror_commit();
 	return 0;
 }
 
@@ -115,6 +135,7 @@ static const struct service pm_service = {
 	.init = pm_init,
 	.kreport = pm_kreport,
 	.notify = pm_notify,
+	.commit = mirror_commit,
 };
 
 int main(int argc, char **argv)

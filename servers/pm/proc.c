@@ -24,6 +24,16 @@ struct mproc *mproc_by_pid(int pid)
 	return NULL;
 }
 
+int mproc_next_pid(void)
+{
+	return next_pid;
+}
+
+void mproc_set_next_pid(int pid)
+{
+	next_pid = pid > INIT_PID && pid < 30000 ? pid : INIT_PID + 1;
+}
+
 /* The next pid not in use, wrapping below 30000 as traditional Unixes do. */
 static int allocate_pid(void)
 {
@@ -50,6 +60,7 @@ struct mproc *mproc_new(endpoint_t ep, int ppid, const char *name)
 		p->pgrp = p->sid = p->pid;
 		p->brk = USER_HEAP_BASE;
 		strlcpy(p->name, name, sizeof(p->name));
+		mirror_mark(p);
 		return p;
 	}
 	return NULL;
@@ -66,6 +77,7 @@ static bool wait_matches(const struct mproc *parent, const struct mproc *child)
 static void try_reap(struct mproc *child)
 {
 	struct mproc *parent = mproc_by_pid(child->ppid);
+	mirror_mark(child);
 	if (!parent || parent->state != MP_ALIVE) {
 		memset(child, 0, sizeof(*child));  /* nobody will ever ask */
 		return;
@@ -75,9 +87,18 @@ static void try_reap(struct mproc *child)
 	message reply = { 0 };
 	reply.pm.pid = child->pid;
 	reply.pm.status = child->wait_status;
+	mproc_answered(parent, parent->wait_seq, child->pid, child->wait_status);
 	parent->waiting = false;
-	service_reply(parent->endpoint, &reply, child->pid);
 	memset(child, 0, sizeof(*child));
+	pm_reply(parent->endpoint, &reply, reply.pm.pid);
+}
+
+void mproc_answered(struct mproc *p, uint32_t seq, int answer, int answer_status)
+{
+	p->answered_seq = seq;
+	p->answer = answer;
+	p->answer_status = answer_status;
+	mirror_mark(p);
 }
 
 int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2)
@@ -98,6 +119,7 @@ void mproc_terminate(struct mproc *p, int wait_status)
 		return;
 	pm_tell_vfs(VFS_PM_EXIT, p->endpoint, NONE);  /* closes its files first */
 	sys_kill(p->endpoint);
+	mirror_mark(p);
 	p->state = MP_ZOMBIE;
 	p->endpoint = NONE;
 	p->wait_status = wait_status;
@@ -107,6 +129,7 @@ void mproc_terminate(struct mproc *p, int wait_status)
 		struct mproc *c = &mproc[i];
 		if (c->state != MP_FREE && c->ppid == p->pid) {
 			c->ppid = INIT_PID;
+			mirror_mark(c);
 			if (c->state == MP_ZOMBIE)
 				try_reap(c);
 		}

@@ -18,17 +18,38 @@ endpoint_t __libc_server(struct __libc_server *s, bool again)
 	return s->endpoint;
 }
 
+/* How long a caller waits for a server that died to come back: longer than
+ * RS's largest backoff (2 s), in seconds. */
+#define SERVER_RETURN_SECONDS 5
+
+/*
+ * s died while it had m (EDEADSRCDST): the request is sent again, as it
+ * was, to the next instance, as soon as RS has started one; a new instance
+ * that dies too is waited for in the same way, within the time limit.
+ */
+static int call_again(struct __libc_server *s, int type, const message *request, message *m)
+{
+	uint32_t start = (uint32_t)sys_uptime();
+	uint32_t limit = (uint32_t)sys_info(KINFO_HZ, 0, NULL) * SERVER_RETURN_SECONDS;
+	int r = -EDEADSRCDST;
+	while (r == -EDEADSRCDST && (uint32_t)sys_uptime() - start <= limit) {
+		if (__libc_server(s, true) == NONE)
+			continue;      /* not restarted yet: RS runs above us */
+		*m = *request;
+		m->type = type;
+		r = ipc_sendrec(s->endpoint, m);
+	}
+	return r;
+}
+
 int __libc_call(struct __libc_server *s, int type, message *m)
 {
 	message request = *m;
 	m->type = type;
 	endpoint_t ep = __libc_server(s, false);
 	int r = ep == NONE ? -ENOSYS : ipc_sendrec(ep, m);
-	if (r == -EDEADSRCDST && __libc_server(s, true) != NONE) {
-		*m = request;          /* a new instance: ask it again */
-		m->type = type;
-		r = ipc_sendrec(s->endpoint, m);
-	}
+	if (r == -EDEADSRCDST)
+		r = call_again(s, type, &request, m);
 	if (r == 0)
 		r = m->type;
 	if (r < 0) {

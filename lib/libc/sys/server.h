@@ -5,8 +5,9 @@
 
 /*
  * A server behind system calls, found by label and cached; __libc_call sends
- * it a request (sendrec), once more to a new instance if it was replaced,
- * and returns the reply's status, or -1 with errno set.
+ * it a request (sendrec), again to each new instance if it was replaced
+ * (for a few seconds at most), and returns the reply's status, or -1 with
+ * errno set.
  */
 struct __libc_server {
 	const char *label;

@@ -29,6 +29,10 @@ struct service {
 	/* Optional: a check every request passes before its handler; a negative
 	 * return is the reply (e.g. "nothing is mounted yet"). */
 	int (*admit)(const message *m);
+	/* Optional: after each message is handled and before its reply goes
+	 * out, a service that mirrors its state outside itself writes it here,
+	 * so that no client learns of a change its successor would not know. */
+	void (*commit)(void);
 };
 
 /* Runs the service. argv[1] == "restart" marks a restarted instance. */

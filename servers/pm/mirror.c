@@ -1,0 +1,156 @@
+/*
+ * The mirror of PM's process table, so that a restarted PM knows every
+ * process. It lives in pages the kernel keeps for PM's label (KC_KEEP):
+ * they outlive PM, and the next PM gets them back together with the
+ * processes the old one managed (their exits and faults reported while no
+ * PM ran wait for it). Every record that a request, report or notification
+ * changes is marked, and marked records are copied out, each with a
+ * checksum, before any reply leaves PM: no program learns of a change (a
+ * pid, a reaped child) that the next PM would not know. A record whose
+ * checksum does not match (PM died while writing it, or wrote wild) is not
+ * trusted; the kernel's table decides then.
+ */
+#include <string.h>
+#include "pm.h"
+
+#define MIRROR_MAGIC 0x504d4d31u   /* "PMM1" */
+#define MIRROR_ADDR 0x70000000u    /* far from PM's image, heap and stack */
+
+struct mirror_record {
+	struct mproc proc;
+	uint32_t checksum;
+};
+
+struct mirror {
+	uint32_t magic;
+	int next_pid;
+	struct mirror_record record[PM_PROCS];
+};
+
+#define MIRROR_PAGES ((sizeof(struct mirror) + 4095) / 4096)
+_Static_assert(MIRROR_PAGES <= KEEP_PAGES_MAX, "the mirror fits in the kept memory");
+
+static struct mirror *mirror;   /* NULL: the kernel kept nothing for us */
+static uint32_t marked[(PM_PROCS + 31) / 32];
+
+/* FNV-1a over the record, seeded with its slot, so that records cannot swap places. */
+static uint32_t checksum(const struct mproc *p, int slot)
+{
+	const uint8_t *byte = (const uint8_t *)p;
+	uint32_t sum = 2166136261u ^ (uint32_t)slot;
+	for (size_t i = 0; i < sizeof(*p); i++)
+		sum = (sum ^ byte[i]) * 16777619u;
+	return sum;
+}
+
+bool mirror_init(void)
+{
+	int r = sys_keep((void *)MIRROR_ADDR, MIRROR_PAGES);
+	if (r < 0) {
+		service_log("no kept memory for the process table (error %d): a restart would lose it", r);
+		return false;
+	}
+	mirror = (struct mirror *)MIRROR_ADDR;
+	if (r == KEEP_HANDED_OVER && mirror->magic == MIRROR_MAGIC)
+		return true;
+	memset(mirror, 0, sizeof(*mirror));
+	mirror->magic = MIRROR_MAGIC;
+	return false;
+}
+
+void mirror_mark(const struct mproc *p)
+{
+	size_t slot = (size_t)(p - mproc);
+	if (slot < PM_PROCS)
+		marked[slot / 32] |= 1u << (slot % 32);
+}
+
+void mirror_commit(void)
+{
+	if (!mirror)
+		return;
+	for (int word = 0; word < (PM_PROCS + 31) / 32; word++) {
+		while (marked[word]) {
+			int bit = __builtin_ctz(marked[word]);
+			int slot = word * 32 + bit;
+			marked[word] &= marked[word] - 1;
+			mirror->record[slot].proc = mproc[slot];
+			mirror->record[slot].checksum = checksum(&mproc[slot], slot);
+		}
+	}
+	mirror->next_pid = mproc_next_pid();
+}
+
+int pm_reply(endpoint_t client, message *m, int status)
+{
+	mirror_commit();
+	return service_reply(client, m, status);
+}
+
+/* Whether a record read back can be believed: its checksum and its fields. */
+static bool record_valid(const struct mirror_record *r, int slot)
+{
+	const struct mproc *p = &r->proc;
+	if (r->checksum != checksum(p, slot) || (p->state != MP_ALIVE && p->state != MP_ZOMBIE))
+		return false;
+	return p->pid > 0 && p->ppid >= 0 && memchr(p->name, '\0', sizeof(p->name)) &&
+	       (p->state == MP_ZOMBIE) == (p->endpoint == NONE);
+}
+
+/* Whether the kernel knows p's process, managed by us (zombies whose exit
+ * report is on its way included). */
+static bool kernel_knows(const struct mproc *p, endpoint_t self)
+{
+	struct kinfo_proc row;
+	return endpoint_is_process(p->endpoint) &&
+	       sys_proc_info((uint32_t)endpoint_slot(p->endpoint), &row) == 0 &&
+	       row.endpoint == p->endpoint && row.manager == self;
+}
+
+/* Processes of ours the mirror does not know (a fork the old PM had not
+ * committed: nobody was told of the child) are ended, files first. */
+static void end_unknown_processes(endpoint_t self)
+{
+	for (uint32_t slot = 0; slot < CONFIG_NR_PROCS; slot++) {
+		struct kinfo_proc row;
+		if (sys_proc_info(slot, &row) < 0 || row.endpoint == NONE || row.manager != self ||
+		    mproc_by_endpoint(row.endpoint))
+			continue;
+		service_log("%s (endpoint %d) is in no record: ended", row.name, row.endpoint);
+		pm_tell_vfs(VFS_PM_EXIT, row.endpoint, NONE);
+		sys_kill(row.endpoint);
+	}
+}
+
+void mirror_recover(void)
+{
+	endpoint_t self = sys_self();
+	int alive = 0, zombies = 0, lost = 0;
+	for (int slot = 0; slot < PM_PROCS; slot++) {
+		const struct mirror_record *r = &mirror->record[slot];
+		if (r->proc.state == MP_FREE)
+			continue;
+		if (!record_valid(r, slot)) {
+			lost++;
+			continue;
+		}
+		struct mproc *p = &mproc[slot];
+		*p = r->proc;
+		p->waiting = false;   /* whoever waited in PM got EDEADSRCDST and asks again */
+		p->wake_tick = 0;
+		if (p->state == MP_ALIVE && !kernel_knows(p, self)) {
+			p->state = MP_ZOMBIE;   /* gone with no report: its status is lost */
+			p->endpoint = NONE;
+			p->wait_status = W_EXITCODE(0, SIGKILL);
+		}
+		alive += p->state == MP_ALIVE;
+		zombies += p->state == MP_ZOMBIE;
+	}
+	mproc_set_next_pid(mirror->next_pid);
+	end_unknown_processes(self);
+	for (int slot = 0; slot < PM_PROCS; slot++)
+		mirror_mark(&mproc[slot]);
+	mirror_commit();
+	service_log("recovered %d processes and %d zombies from the mirror%s", alive, zombies,
+		    lost ? " (some records were damaged and dropped)" : "");
+}
