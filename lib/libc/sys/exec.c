@@ -75,11 +75,11 @@ static void program_name(const char *path, char name[16])
 	strlcpy(name, slash ? slash + 1 : path, 16);
 }
 
-/* Asks PM to run the new program; returns only on failure (-1, errno set). */
-static int ask_pm(int type, const char *path, const void *elf, size_t elf_len, int stack_len)
+/* Asks PM at pm to run the new program (the grants name pm); returns its error. */
+static int ask_pm_at(endpoint_t pm, int type, const char *path, const void *elf, size_t elf_len,
+		     int stack_len)
 {
 	message m = { .type = type };
-	endpoint_t pm = __libc_server(&__libc_pm, false);
 	program_name(path, m.pm.name);
 	m.pm.grant = sys_grant(pm, image, (size_t)stack_len, GRANT_READ);
 	m.pm.len = (uint32_t)stack_len;
@@ -91,7 +91,18 @@ static int ask_pm(int type, const char *path, const void *elf, size_t elf_len, i
 	sys_revoke(m.pm.grant);
 	if (elf)
 		sys_revoke(m.pm.image_grant);
-	errno = r < 0 ? -r : -m.type;
+	return r < 0 ? r : m.type;
+}
+
+/* Asks PM to run the new program, again of its next instance if it died
+ * first (nothing was done then); returns only on failure (-1, errno set). */
+static int ask_pm(int type, const char *path, const void *elf, size_t elf_len, int stack_len)
+{
+	endpoint_t pm = __libc_server(&__libc_pm, false);
+	int r = pm == NONE ? -ENOSYS : ask_pm_at(pm, type, path, elf, elf_len, stack_len);
+	while (r == -EDEADSRCDST && (pm = __libc_server_return(&__libc_pm)) != NONE)
+		r = ask_pm_at(pm, type, path, elf, elf_len, stack_len);
+	errno = -r;
 	return -1;
 }
 

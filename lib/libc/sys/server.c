@@ -22,19 +22,24 @@ endpoint_t __libc_server(struct __libc_server *s, bool again)
  * RS's largest backoff (2 s), in seconds. */
 #define SERVER_RETURN_SECONDS 5
 
+endpoint_t __libc_server_return(struct __libc_server *s)
+{
+	uint32_t since = (uint32_t)sys_uptime();
+	uint32_t limit = (uint32_t)sys_info(KINFO_HZ, 0, NULL) * SERVER_RETURN_SECONDS;
+	while (__libc_server(s, true) == NONE && (uint32_t)sys_uptime() - since <= limit)
+		continue;      /* not restarted yet: RS runs above us */
+	return s->endpoint;
+}
+
 /*
  * s died while it had m (EDEADSRCDST): the request is sent again, as it
  * was, to the next instance, as soon as RS has started one; a new instance
- * that dies too is waited for in the same way, within the time limit.
+ * that dies too (even long after) is waited for in the same way.
  */
 static int call_again(struct __libc_server *s, int type, const message *request, message *m)
 {
-	uint32_t start = (uint32_t)sys_uptime();
-	uint32_t limit = (uint32_t)sys_info(KINFO_HZ, 0, NULL) * SERVER_RETURN_SECONDS;
 	int r = -EDEADSRCDST;
-	while (r == -EDEADSRCDST && (uint32_t)sys_uptime() - start <= limit) {
-		if (__libc_server(s, true) == NONE)
-			continue;      /* not restarted yet: RS runs above us */
+	while (r == -EDEADSRCDST && __libc_server_return(s) != NONE) {
 		*m = *request;
 		m->type = type;
 		r = ipc_sendrec(s->endpoint, m);

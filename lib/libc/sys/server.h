@@ -16,3 +16,6 @@ struct __libc_server {
 extern struct __libc_server __libc_pm, __libc_vfs;
 endpoint_t __libc_server(struct __libc_server *s, bool again);
 int __libc_call(struct __libc_server *s, int type, message *m);
+/* After s died: its next instance, waited for a few seconds at most (RS
+ * restarts it); NONE if none came. */
+endpoint_t __libc_server_return(struct __libc_server *s);
