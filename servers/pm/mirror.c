@@ -24,6 +24,7 @@ struct mirror_record {
 struct mirror {
 	uint32_t magic;
 	int next_pid;
+	uint32_t clock_seconds, clock_ticks;   /* time_base() */
 	struct mirror_record record[PM_PROCS];
 };
 
@@ -79,6 +80,7 @@ void mirror_commit(void)
 		}
 	}
 	mirror->next_pid = mproc_next_pid();
+	time_base(&mirror->clock_seconds, &mirror->clock_ticks);
 }
 
 int pm_reply(endpoint_t client, message *m, int status)
@@ -147,6 +149,7 @@ void mirror_recover(void)
 		zombies += p->state == MP_ZOMBIE;
 	}
 	mproc_set_next_pid(mirror->next_pid);
+	time_set_base(mirror->clock_seconds, mirror->clock_ticks);
 	end_unknown_processes(self);
 	for (int slot = 0; slot < PM_PROCS; slot++)
 		mirror_mark(&mproc[slot]);

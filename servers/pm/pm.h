@@ -71,6 +71,10 @@ int do_alarm(message *m);
 void signal_deliver_pending(struct mproc *p);
 /* time.c: the clock */
 void time_init(void);
+/* The wall clock's base: seconds since 1970 at a tick (kept in the mirror, so
+ * that the clock does not jump when a restarted PM reads the CMOS again). */
+void time_base(uint32_t *seconds, uint32_t *ticks);
+void time_set_base(uint32_t seconds, uint32_t ticks);
 void time_alarm(void);
 /* Sets PM's alarm for the next sleeper, process alarm, or signal to retry. */
 void time_arm(void);

@@ -17,6 +17,20 @@ void time_init(void)
 	boot_seconds = cmos_time();
 }
 
+void time_base(uint32_t *seconds, uint32_t *ticks)
+{
+	*seconds = boot_seconds;
+	*ticks = boot_ticks;
+}
+
+void time_set_base(uint32_t seconds, uint32_t ticks)
+{
+	if (seconds == 0)
+		return;   /* never saved: keep the CMOS reading */
+	boot_seconds = seconds;
+	boot_ticks = ticks;
+}
+
 int do_time(message *m)
 {
 	uint32_t ticks = (uint32_t)sys_uptime();
