@@ -43,20 +43,47 @@ static int take_two(const message *m, char *buf, size_t size, const char **secon
 	return strlen(*second) + first + 2 == m->fs.len ? 0 : -EINVAL;
 }
 
+/* Who mounted us, on what: a restarted VFS mounts the same again. */
+static struct {
+	endpoint_t by;
+	char label[LABEL_MAX];
+	uint32_t minor;
+} mounter = { NONE, "", 0 };
+
+/* Whether the VFS that mounted us is gone, and source asks for the same device:
+ * then source is its successor, and the file system, consistent on the disk
+ * (modifying requests are written through), is its at once. */
+static bool successor_remounts(endpoint_t source, const char *label, uint32_t minor)
+{
+	struct kinfo_proc row;
+	bool alive = endpoint_is_process(mounter.by) &&
+		     sys_proc_info((uint32_t)endpoint_slot(mounter.by), &row) == 0 && row.endpoint == mounter.by;
+	return !alive && strcmp(label, mounter.label) == 0 && minor == mounter.minor && source != mounter.by;
+}
+
 int do_mount(message *m)
 {
 	char label[LABEL_MAX] = { 0 };
-	if (ext2_mounted)
-		return -EBUSY;
 	if (m->fs.len == 0 || m->fs.len >= LABEL_MAX ||
 	    sys_safecopy_from(m->source, m->fs.grant, 0, label, m->fs.len) < 0)
 		return -EINVAL;
+	if (ext2_mounted && !successor_remounts(m->source, label, m->fs.ino2))
+		return -EBUSY;
+	if (ext2_mounted) {
+		mounter.by = m->source;
+		m->fs.ino = EXT2_ROOT_INO;
+		service_log("mounted %s minor %u again, for a new VFS", label, m->fs.ino2);
+		return 0;
+	}
 	int r = device_attach(label, m->fs.ino2);
 	if (r == 0)
 		r = ext2_mount(&ext2_fs, &ext2_device_ops, (m->fs.flags & FS_MOUNT_RDONLY) ? EXT2_MOUNT_RDONLY : 0);
 	if (r < 0)
 		return r;
 	ext2_mounted = true;
+	mounter.by = m->source;
+	strlcpy(mounter.label, label, sizeof(mounter.label));
+	mounter.minor = m->fs.ino2;
 	m->fs.ino = EXT2_ROOT_INO;
 	service_log("mounted %s minor %u%s", label, m->fs.ino2, ext2_fs.read_only ? " read-only" : "");
 	return 0;

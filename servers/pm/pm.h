@@ -96,6 +96,11 @@ void mirror_commit(void);
 /* Commits, then sends a deferred reply. */
 int pm_reply(endpoint_t client, message *m, int status);
 
+/* Tells VFS p's user and group IDs in a request of that type (VFS_PM_SETUID, _RESTORE). */
+int pm_tell_vfs_ids(int type, const struct mproc *p);
+/* A new VFS instance: tells it of every process. */
+void mproc_introduce_to_vfs(void);
+
 /* Tells VFS of a process event (VFS_PM_*); nothing if VFS is not running. */
 int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2);
 

@@ -113,6 +113,36 @@ int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2)
 	return r < 0 ? r : m.type;
 }
 
+int pm_tell_vfs_ids(int type, const struct mproc *p)
+{
+	endpoint_t vfs = ds_lookup("vfs");
+	if (vfs == NONE)
+		return 0;
+	message m = { .type = type };
+	m.vfs.ep = p->endpoint;
+	m.vfs.flags = (uint32_t)p->uid;
+	m.vfs.mode = (uint32_t)p->gid;
+	int r = ipc_sendrec(vfs, &m);
+	return r < 0 ? r : m.type;
+}
+
+/*
+ * VFS has a new endpoint. If it is a new instance, it knows no process:
+ * each is introduced to it (VFS_PM_RESTORE), with no descriptors, since
+ * those died with the old VFS. VFS refuses the ones it knows (EEXIST), so
+ * this does nothing when only the endpoint's entry was published again.
+ */
+void mproc_introduce_to_vfs(void)
+{
+	int told = 0;
+	for (int i = 0; i < PM_PROCS; i++) {
+		if (mproc[i].state == MP_ALIVE && pm_tell_vfs_ids(VFS_PM_RESTORE, &mproc[i]) == 0)
+			told++;
+	}
+	if (told)
+		service_log("a new VFS: told it of %d processes, whose open files are lost", told);
+}
+
 void mproc_terminate(struct mproc *p, int wait_status)
 {
 	if (p->state != MP_ALIVE)

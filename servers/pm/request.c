@@ -210,13 +210,7 @@ int do_setuid(message *m)
 	if (set_uid)
 		p->uid = m->pm.uid;
 	mirror_mark(p);
-	endpoint_t vfs = ds_lookup("vfs");   /* VFS checks permissions with them */
-	message ids = { .type = VFS_PM_SETUID };
-	ids.vfs.ep = p->endpoint;
-	ids.vfs.flags = p->uid;
-	ids.vfs.mode = p->gid;
-	if (vfs != NONE)
-		ipc_sendrec(vfs, &ids);
+	pm_tell_vfs_ids(VFS_PM_SETUID, p);   /* VFS checks permissions with them */
 	return 0;
 }
 

@@ -188,6 +188,21 @@ int do_pm_unpause(message *m)
 	return 0;
 }
 
+/* PM, after this VFS started again: ep ran under the one that died, whose
+ * descriptors and directories died with it. It starts with none (EBADF on
+ * each), in the root directory, with its IDs. */
+int do_pm_restore(message *m)
+{
+	if (fproc_of(m->vfs.ep))
+		return -EEXIST;
+	struct fproc *p = fproc_new(m->vfs.ep);
+	if (!p)
+		return -ENOMEM;
+	p->uid = m->vfs.flags;
+	p->gid = m->vfs.mode;
+	return 0;
+}
+
 /* PM: the process ep now has the user and group IDs in flags and mode. */
 int do_pm_setuid(message *m)
 {

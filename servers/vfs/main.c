@@ -47,6 +47,7 @@ static const request_handler handlers[] = {
 	[VFS_PM_SHUTDOWN - VFS_BASE] = do_pm_shutdown,
 	[VFS_PM_TAKE_SIGNAL - VFS_BASE] = do_pm_take_signal,
 	[VFS_PM_SETUID - VFS_BASE] = do_pm_setuid,
+	[VFS_PM_RESTORE - VFS_BASE] = do_pm_restore,
 };
 
 /* What PM tells VFS about processes only PM may tell. */

@@ -177,5 +177,6 @@ int do_pm_unpause(message *m);
 int do_pm_shutdown(message *m);
 int do_pm_take_signal(message *m);
 int do_pm_setuid(message *m);
+int do_pm_restore(message *m);
 /* 0 if p may access v as want (4 read, 2 write, 1 search), else -EACCES. */
 int may_access(const struct fproc *p, const struct vnode *v, uint32_t want);
