@@ -30,7 +30,7 @@ const struct boot_entry boot_table[] = {
 	  .ipc_calls = IPC_ALL, .send_to = "*", .serves_users = true,
 	  .io = { { 0x70, 2 } } /* the CMOS clock */ },
 	{ .name = "vfs", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
-	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*",
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_KEEP), .ipc_calls = IPC_ALL, .send_to = "*",
 	  .serves_users = true },
 	{ .name = "ext2", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*",

@@ -101,29 +101,46 @@ void mproc_answered(struct mproc *p, uint32_t seq, int answer, int answer_status
 	mirror_mark(p);
 }
 
-int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2)
+/* How long PM waits for a VFS that died to come back, in ticks (RS's largest backoff is 2 s). */
+#define VFS_RETURN_TICKS 500
+
+/*
+ * Sends m to VFS and returns its answer; 0 if there is no VFS. If VFS dies
+ * meanwhile, m goes to its next instance, which RS starts at once: VFS's
+ * answers to PM can be given twice (a repeated fork is refused with EEXIST).
+ */
+static int vfs_call(message *m)
 {
+	message request = *m;
 	endpoint_t vfs = ds_lookup("vfs");
 	if (vfs == NONE)
 		return 0;
+	int r = ipc_sendrec(vfs, m);
+	uint32_t start = (uint32_t)sys_uptime();
+	while (r == -EDEADSRCDST && (uint32_t)sys_uptime() - start < VFS_RETURN_TICKS) {
+		if ((vfs = sys_find_label("vfs")) == NONE)
+			continue;   /* not restarted yet: RS runs above us */
+		*m = request;
+		r = ipc_sendrec(vfs, m);
+	}
+	return r < 0 ? r : m->type;
+}
+
+int pm_tell_vfs(int type, endpoint_t ep, endpoint_t ep2)
+{
 	message m = { .type = type };
 	m.vfs.ep = ep;
 	m.vfs.ep2 = ep2;
-	int r = ipc_sendrec(vfs, &m);
-	return r < 0 ? r : m.type;
+	return vfs_call(&m);
 }
 
 int pm_tell_vfs_ids(int type, const struct mproc *p)
 {
-	endpoint_t vfs = ds_lookup("vfs");
-	if (vfs == NONE)
-		return 0;
 	message m = { .type = type };
 	m.vfs.ep = p->endpoint;
 	m.vfs.flags = (uint32_t)p->uid;
 	m.vfs.mode = (uint32_t)p->gid;
-	int r = ipc_sendrec(vfs, &m);
-	return r < 0 ? r : m.type;
+	return vfs_call(&m);
 }
 
 /*

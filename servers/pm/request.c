@@ -34,7 +34,7 @@ int do_fork(message *m)
 	memcpy(child->handler, parent->handler, sizeof(child->handler));
 	memcpy(child->handler_mask, parent->handler_mask, sizeof(child->handler_mask));
 	int r2 = pm_tell_vfs(VFS_PM_FORK, parent->endpoint, child->endpoint);
-	if (r2 < 0) {
+	if (r2 < 0 && r2 != -EEXIST) {   /* EEXIST: a VFS that died had done it */
 		sys_kill(child->endpoint);
 		memset(child, 0, sizeof(*child));
 		return r2;

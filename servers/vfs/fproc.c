@@ -7,8 +7,10 @@ struct fproc fproc[VFS_PROCS];
 struct fproc *fproc_of(endpoint_t ep)
 {
 	for (int i = 0; i < VFS_PROCS; i++) {
-		if (fproc[i].used && fproc[i].endpoint == ep)
+		if (fproc[i].used && fproc[i].endpoint == ep) {
+			mirror_mark(&fproc[i]);   /* whoever looks it up may change it */
 			return &fproc[i];
+		}
 	}
 	return NULL;
 }
@@ -24,6 +26,7 @@ struct fproc *fproc_new(endpoint_t ep)
 		p->endpoint = ep;
 		strlcpy(p->cwd, "/", sizeof(p->cwd));
 		p->umask = 022;
+		mirror_mark(p);
 		return p;
 	}
 	return NULL;
@@ -62,6 +65,7 @@ void fproc_reply(struct fproc *p, int status)
 {
 	message m = { 0 };
 	p->suspended = SUSP_NONE;
+	mirror_commit();
 	service_reply(p->endpoint, &m, status);
 }
 
@@ -100,8 +104,10 @@ int do_pm_take_signal(message *m)
 int do_pm_fork(message *m)
 {
 	struct fproc *parent = fproc_of(m->vfs.ep);
-	if (!parent || fproc_of(m->vfs.ep2))
+	if (!parent)
 		return -EINVAL;
+	if (fproc_of(m->vfs.ep2))
+		return -EEXIST;   /* PM sent it again: the VFS that did it died before answering */
 	struct fproc *child = fproc_new(m->vfs.ep2);
 	if (!child)
 		return -ENOMEM;
@@ -128,6 +134,7 @@ int do_pm_exit(message *m)
 	for (int fd = 0; fd < OPEN_MAX; fd++)
 		fd_close(p, fd);
 	p->used = false;
+	mirror_mark(p);
 	return 0;
 }
 

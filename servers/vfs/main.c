@@ -79,6 +79,8 @@ static int vfs_init(bool restarted)
 	int r = fs_mount_root();
 	if (r < 0)
 		service_log("no root file system (error %d): only /dev is available", r);
+	if (mirror_init() && restarted)
+		mirror_recover();
 	return 0;
 }
 
@@ -90,6 +92,7 @@ static const struct service vfs_service = {
 	.notify = vfs_notify,
 	.init = vfs_init,
 	.admit = admit,
+	.commit = mirror_commit,
 };
 
 int main(int argc, char **argv)

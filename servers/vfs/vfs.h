@@ -86,6 +86,22 @@ void filp_release(struct filp *f);
 struct vnode *vnode_new(enum vnode_kind kind);
 void vnode_release(struct vnode *v);
 void vnode_stat(const struct vnode *v, struct stat *st);
+/* Their places in VFS's tables (the mirror names them so). */
+int filp_index(const struct filp *f);
+int vnode_index(const struct vnode *v);
+
+/*
+ * mirror.c: the descriptor tables' copy in memory the kernel keeps for VFS
+ * (KC_KEEP), from which a restarted VFS gives processes their files back.
+ * A process looked up is marked; marked ones are copied out before any
+ * reply leaves VFS.
+ */
+/* Maps the mirror; true if it holds a predecessor's tables (a restart). */
+bool mirror_init(void);
+/* Rebuilds the processes' descriptors from the mirror (the root is mounted). */
+void mirror_recover(void);
+void mirror_mark(const struct fproc *p);
+void mirror_commit(void);
 
 /* The fproc of m's sender, or return EBADF from the handler: VFS knows only PM's processes. */
 #define CALLER_OR_FAIL(m, p) \

@@ -1,0 +1,246 @@
+/*
+ * The mirror of VFS's descriptor tables, so that a restarted VFS gives every
+ * process its open files back. It lives in pages the kernel keeps for VFS's
+ * label (KC_KEEP), as PM's table does: per process its descriptors, working
+ * directory, mask and IDs; per open file its node, flags and offset; per
+ * node what names it again (an inode of the root file system, or a device).
+ * A process's record is written, with a checksum, after each request that
+ * looked it up and before any reply leaves VFS.
+ *
+ * What is not mirrored, and why: pipes (their buffered data lives in the
+ * dead VFS's memory: a pipe brought back empty would hand its reader a
+ * silent end of file), so descriptors on pipes come back closed (EBADF);
+ * directories being listed; suspended requests, which their callers send
+ * again (libc) when they see EDEADSRCDST; SIGPIPEs not yet taken by PM.
+ */
+#include <string.h>
+#include "vfs.h"
+
+#define MIRROR_MAGIC 0x56464d31u   /* "VFM1" */
+#define MIRROR_ADDR 0x70000000u
+#define NO_INDEX 0xffffu
+
+struct mirror_vnode {
+	uint8_t kind;                /* enum vnode_kind */
+	bool unlinked;
+	uint16_t pad;
+	uint32_t ino, minor;
+	char driver[LABEL_MAX];
+};
+
+struct mirror_filp {
+	uint16_t vnode;              /* index in the mirror's vnode[] */
+	uint16_t pad;
+	uint32_t flags;
+	int64_t offset;
+};
+
+struct mirror_fproc {
+	bool used;
+	endpoint_t endpoint;
+	uint32_t cloexec, umask, uid, gid;
+	uint16_t fd[OPEN_MAX];       /* index in the mirror's filp[], or NO_INDEX */
+	char cwd[PATH_MAX];
+	uint32_t checksum;           /* of everything above */
+};
+
+struct mirror {
+	uint32_t magic;
+	struct mirror_fproc proc[VFS_PROCS];
+	struct mirror_filp filp[NR_FILPS];
+	struct mirror_vnode vnode[NR_VNODES];
+};
+
+#define MIRROR_PAGES ((sizeof(struct mirror) + 4095) / 4096)
+_Static_assert(MIRROR_PAGES <= KEEP_PAGES_MAX, "the mirror fits in the kept memory");
+
+static struct mirror *mirror;   /* NULL: the kernel kept nothing for us */
+static uint32_t marked[(VFS_PROCS + 31) / 32];
+
+static uint32_t checksum(const struct mirror_fproc *r, int slot)
+{
+	const uint8_t *byte = (const uint8_t *)r;
+	uint32_t sum = 2166136261u ^ (uint32_t)slot;
+	for (size_t i = 0; i < offsetof(struct mirror_fproc, checksum); i++)
+		sum = (sum ^ byte[i]) * 16777619u;
+	return sum;
+}
+
+bool mirror_init(void)
+{
+	int r = sys_keep((void *)MIRROR_ADDR, MIRROR_PAGES);
+	if (r < 0) {
+		service_log("no kept memory for the descriptor tables (error %d): a restart would lose them", r);
+		return false;
+	}
+	mirror = (struct mirror *)MIRROR_ADDR;
+	if (r == KEEP_HANDED_OVER && mirror->magic == MIRROR_MAGIC)
+		return true;
+	memset(mirror, 0, sizeof(*mirror));
+	mirror->magic = MIRROR_MAGIC;
+	return false;
+}
+
+void mirror_mark(const struct fproc *p)
+{
+	size_t slot = (size_t)(p - fproc);
+	if (slot < VFS_PROCS)
+		marked[slot / 32] |= 1u << (slot % 32);
+}
+
+/* Writes open file f (and its node) at their indices; returns f's index. */
+static uint16_t write_filp(const struct filp *f)
+{
+	int fi = filp_index(f), vi = vnode_index(f->vnode);
+	const struct vnode *v = f->vnode;
+	struct mirror_vnode *mv = &mirror->vnode[vi];
+	mv->kind = (uint8_t)v->kind;
+	mv->unlinked = v->unlinked;
+	mv->ino = v->ino;
+	mv->minor = v->minor;
+	memcpy(mv->driver, v->driver, sizeof(mv->driver));
+	mirror->filp[fi] = (struct mirror_filp){ .vnode = (uint16_t)vi, .flags = f->flags, .offset = f->offset };
+	return (uint16_t)fi;
+}
+
+static void write_fproc(int slot)
+{
+	const struct fproc *p = &fproc[slot];
+	struct mirror_fproc *r = &mirror->proc[slot];
+	memset(r, 0, sizeof(*r));
+	r->used = p->used;
+	if (p->used) {
+		r->endpoint = p->endpoint;
+		r->cloexec = p->cloexec;
+		r->umask = p->umask;
+		r->uid = p->uid;
+		r->gid = p->gid;
+		memcpy(r->cwd, p->cwd, sizeof(r->cwd));
+		for (int fd = 0; fd < OPEN_MAX; fd++)
+			r->fd[fd] = p->fd[fd] ? write_filp(p->fd[fd]) : NO_INDEX;
+	}
+	r->checksum = checksum(r, slot);
+}
+
+void mirror_commit(void)
+{
+	if (!mirror)
+		return;
+	for (int word = 0; word < (VFS_PROCS + 31) / 32; word++) {
+		while (marked[word]) {
+			int slot = word * 32 + __builtin_ctz(marked[word]);
+			marked[word] &= marked[word] - 1;
+			write_fproc(slot);
+		}
+	}
+}
+
+/* The new instances of the old open files and nodes, by their mirror index. */
+static struct filp *restored_filp[NR_FILPS];
+static struct vnode *restored_vnode[NR_VNODES];
+
+/* The node of mirror index i, held once more; NULL if it cannot come back. */
+static struct vnode *restore_vnode(uint16_t i)
+{
+	if (i >= NR_VNODES)
+		return NULL;
+	if (restored_vnode[i]) {
+		restored_vnode[i]->refs++;
+		return restored_vnode[i];
+	}
+	const struct mirror_vnode *mv = &mirror->vnode[i];
+	if (mv->kind != VN_FS && mv->kind != VN_CHR)
+		return NULL;   /* pipes, directories of VFS's own: see above */
+	struct vnode *v = vnode_new((enum vnode_kind)mv->kind);
+	if (!v)
+		return NULL;
+	struct stat st;
+	if (mv->kind == VN_FS) {
+		v->ino = mv->ino;
+		v->unlinked = mv->unlinked;
+		if (fs_stat(v, &st) < 0) {
+			v->kind = VN_FREE;   /* gone from the disk: never held by anyone */
+			return NULL;
+		}
+		v->mode = st.st_mode;
+		v->uid = st.st_uid;
+		v->gid = st.st_gid;
+	} else {
+		v->mode = S_IFCHR | 0666;
+		v->minor = mv->minor;
+		memcpy(v->driver, mv->driver, sizeof(v->driver));
+		v->driver[LABEL_MAX - 1] = '\0';
+	}
+	restored_vnode[i] = v;
+	return v;
+}
+
+/* The open file of mirror index i, held once more; NULL if it cannot come back. */
+static struct filp *restore_filp(uint16_t i)
+{
+	if (i >= NR_FILPS)
+		return NULL;
+	if (restored_filp[i]) {
+		filp_hold(restored_filp[i]);
+		return restored_filp[i];
+	}
+	const struct mirror_filp *mf = &mirror->filp[i];
+	struct vnode *v = restore_vnode(mf->vnode);
+	if (!v)
+		return NULL;
+	struct filp *f = filp_new(v, mf->flags);
+	if (!f) {
+		vnode_release(v);
+		return NULL;
+	}
+	f->offset = mf->offset;
+	restored_filp[i] = f;
+	return f;
+}
+
+/* Whether ep is a live program of PM's (not a service) the kernel knows. */
+static bool program_alive(endpoint_t ep)
+{
+	struct kinfo_proc row;
+	return endpoint_is_process(ep) && sys_proc_info((uint32_t)endpoint_slot(ep), &row) == 0 &&
+	       row.endpoint == ep && row.manager == vfs_pm_endpoint();
+}
+
+static bool restore_fproc(int slot, int *closed)
+{
+	const struct mirror_fproc *r = &mirror->proc[slot];
+	if (!r->used || r->checksum != checksum(r, slot) || !program_alive(r->endpoint) ||
+	    fproc_of(r->endpoint) || !memchr(r->cwd, '\0', sizeof(r->cwd)))
+		return false;
+	struct fproc *p = fproc_new(r->endpoint);
+	if (!p)
+		return false;
+	p->cloexec = r->cloexec;
+	p->umask = r->umask & 0777;
+	p->uid = r->uid;
+	p->gid = r->gid;
+	memcpy(p->cwd, r->cwd, sizeof(p->cwd));
+	for (int fd = 0; fd < OPEN_MAX; fd++) {
+		if (r->fd[fd] == NO_INDEX)
+			continue;
+		p->fd[fd] = restore_filp(r->fd[fd]);
+		if (!p->fd[fd]) {
+			p->cloexec &= ~(1u << fd);
+			(*closed)++;
+		}
+	}
+	return true;
+}
+
+void mirror_recover(void)
+{
+	int procs = 0, closed = 0;
+	for (int slot = 0; slot < VFS_PROCS; slot++)
+		procs += restore_fproc(slot, &closed);
+	memset(mirror->proc, 0, sizeof(mirror->proc));
+	for (int slot = 0; slot < VFS_PROCS; slot++)
+		mirror_mark(&fproc[slot]);
+	mirror_commit();
+	service_log("gave %d processes their open files back from the mirror (%d descriptors on pipes or vanished files closed)",
+		    procs, closed);
+}
