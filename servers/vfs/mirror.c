@@ -23,14 +23,12 @@
 struct mirror_vnode {
 	uint8_t kind;                /* enum vnode_kind */
 	bool unlinked;
-	uint16_t pad;
 	uint32_t ino, minor;
 	char driver[LABEL_MAX];
 };
 
 struct mirror_filp {
 	uint16_t vnode;              /* index in the mirror's vnode[] */
-	uint16_t pad;
 	uint32_t flags;
 	int64_t offset;
 };

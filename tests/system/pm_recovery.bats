@@ -1,16 +1,20 @@
 #!/usr/bin/env bats
-# PM's recovery: PM crashes (a NULL dereference, a panic, a hang, a divide
-# error, an invalid opcode) while programs fork, exec, sleep and wait. A
-# restarted PM rebuilds its process table from the mirror the kernel kept
-# for it, and libc sends the requests that were in flight again, so the
-# programs finish with the right output. Boots once; each test checks what
-# the session showed.
+# PM's and VFS's recovery. PM crashes (a NULL dereference, a panic, a hang,
+# a divide error, an invalid opcode) while programs fork, exec, sleep and
+# wait: a restarted PM rebuilds its process table from the mirror the kernel
+# kept for it, and libc sends the requests that were in flight again, so the
+# programs finish with the right output. VFS crashes while the shell and
+# programs use files: a restarted VFS gives every process its descriptors
+# back from its own mirror, except those on pipes, which come back closed.
+# The RAM-disk session boots once and each test checks what it showed; one
+# more boot checks a disk with e2fsck after VFS crashes.
 
 load lib
 
 setup_file() {
 	export SESSION="$BATS_FILE_TMPDIR/session.log"
-	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --image system --timeout 400 --expect-timeout 150 \
+	fresh_disk
+	python3 "$BATS_TEST_DIRNAME/../../tools/dialogue.py" --image system --timeout 500 --expect-timeout 150 \
 		--wait-exit >"$SESSION" <<'SCRIPT' || true
 expect $ 
 send sleep 30 & ps > /tmp/p1; service fi pm null; sleep 1; ps > /tmp/p2; for f in /tmp/p1 /tmp/p2; do sed 's/ [RSZ] / /' $f | grep -v ' ps$' > $f.x; done; cat /tmp/p1.x; diff /tmp/p1.x /tmp/p2.x && echo same-processes; kill $!; echo ==1\r
@@ -29,6 +33,16 @@ expect after=
 expect $ 
 send service status pm; echo ==6\r
 expect ==6\n$ 
+send echo hello > /tmp/keep; service fi vfs null; echo "shell-survived=$?"; cat /tmp/keep; echo ==7\r
+expect ==7\n$ 
+send seq 5 > /tmp/n; exec 3< /tmp/n; read a <&3; service fi vfs panic; read b <&3; echo "offsets=$a,$b"; exec 3<&-; echo ==8\r
+expect ==8\n$ 
+send i=0; while [ $i -lt 300 ]; do i=$((i+1)); /bin/echo "vline $i"; done > /tmp/vout & p=$!; sleep 1; service fi vfs hang; wait $p; echo "vloop=$?"; wc -l < /tmp/vout; sort -u /tmp/vout | wc -l; echo ==9\r
+expect ==9\n$ 
+send (sleep 3; echo late) | (sleep 2; cat; echo "pipe-reader=$?") & sleep 1; service fi vfs divide; wait; echo ==10\r
+expect ==10\n$ 
+send service status vfs; echo ==11\r
+expect ==11\n$ 
 send poweroff\r
 expect kernel: shutdown requested
 SCRIPT
@@ -84,4 +98,43 @@ value() {
 
 @test "the restart counter counts every crash" {
 	grep -qE '^pm +[0-9]+ +- running +7 +' "$SESSION"
+}
+
+@test "the shell survives a VFS crash with its descriptors, and files stay" {
+	[ "$(value shell-survived)" = 0 ]
+	grep -qx 'hello' "$SESSION"
+	[ "$(grep -c '^vfs: gave [0-9]* processes their open files back' "$SESSION")" -ge 4 ]
+}
+
+@test "a file read across a VFS crash goes on at its offset" {
+	[ "$(value offsets)" = '1,2' ]
+}
+
+@test "a loop of 300 programs writing a file while VFS hangs writes every line once" {
+	sed -n '/vout/,/^==9/p' "$SESSION"
+	[ "$(value vloop)" = 0 ]
+	[ "$(sed -n '/^vloop=/,/^==9/p' "$SESSION" | sed -n 2p)" = 300 ]
+	[ "$(sed -n '/^vloop=/,/^==9/p' "$SESSION" | sed -n 3p)" = 300 ]
+	grep -q '^rs: vfs died (hang' "$SESSION"
+}
+
+@test "a pipe open across a VFS crash fails loudly instead of ending early" {
+	[ "$(value pipe-reader)" != 0 ]
+	! grep -qx 'late' "$SESSION"
+}
+
+@test "VFS's restart counter counts every crash" {
+	grep -qE '^vfs +[0-9]+ +- running +4 +' "$SESSION"
+}
+
+@test "a file written on the disk across VFS crashes is whole, and e2fsck finds the disk clean" {
+	run on_disk 'for i in $(seq 200); do echo "disk line $i"; done > /home/lines & p=$!;
+		service fi vfs null; sleep 1; service fi vfs illegal; wait $p; echo "status $?";
+		wc -l < /home/lines; sort -u /home/lines | wc -l; sync'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = 'status 0' ]
+	[ "${lines[1]}" = 200 ]
+	[ "${lines[2]}" = 200 ]
+	fsck_clean
 }

@@ -26,9 +26,10 @@ endpoint_t __libc_server_return(struct __libc_server *s)
 {
 	uint32_t since = (uint32_t)sys_uptime();
 	uint32_t limit = (uint32_t)sys_info(KINFO_HZ, 0, NULL) * SERVER_RETURN_SECONDS;
-	while (__libc_server(s, true) == NONE && (uint32_t)sys_uptime() - since <= limit)
-		continue;      /* not restarted yet: RS runs above us */
-	return s->endpoint;
+	for (;;) {     /* until RS, which runs above us, has started it */
+		if (__libc_server(s, true) != NONE || (uint32_t)sys_uptime() - since > limit)
+			return s->endpoint;
+	}
 }
 
 /*
