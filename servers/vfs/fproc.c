@@ -150,16 +150,24 @@ int do_pm_exec(message *m)
 	return 0;
 }
 
+/* A new entry for a process PM names, which VFS must not know yet. */
+static int fproc_new_from_pm(endpoint_t ep, struct fproc **out)
+{
+	if (fproc_of(ep))
+		return -EEXIST;
+	*out = fproc_new(ep);
+	return *out ? 0 : -ENOMEM;
+}
+
 /* A program of the boot image: descriptors 0, 1 and 2 on the console. */
 int do_pm_init(message *m)
 {
-	if (fproc_of(m->vfs.ep))
-		return -EEXIST;
-	struct fproc *p = fproc_new(m->vfs.ep);
-	if (!p)
-		return -ENOMEM;
+	struct fproc *p;
+	int r = fproc_new_from_pm(m->vfs.ep, &p);
+	if (r < 0)
+		return r;
 	struct vnode *console;
-	int r = path_lookup(p, "/dev/console", &console);
+	r = path_lookup(p, "/dev/console", &console);
 	if (r == 0)
 		r = device_open(console);
 	if (r < 0) {
@@ -200,11 +208,10 @@ int do_pm_unpause(message *m)
  * each), in the root directory, with its IDs. */
 int do_pm_restore(message *m)
 {
-	if (fproc_of(m->vfs.ep))
-		return -EEXIST;
-	struct fproc *p = fproc_new(m->vfs.ep);
-	if (!p)
-		return -ENOMEM;
+	struct fproc *p;
+	int r = fproc_new_from_pm(m->vfs.ep, &p);
+	if (r < 0)
+		return r;
 	p->uid = m->vfs.flags;
 	p->gid = m->vfs.mode;
 	return 0;
