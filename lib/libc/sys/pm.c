@@ -239,10 +239,8 @@ int usleep(unsigned microseconds)
 int uname(struct utsname *u)
 {
 	message m = { 0 };
-	m.pm.grant = sys_grant(__libc_server(&__libc_pm, false), u, sizeof(*u), GRANT_WRITE);
-	int r = pm_call(PM_UNAME, &m);
-	sys_revoke(m.pm.grant);
-	return r < 0 ? -1 : 0;
+	const struct __libc_lend lend = { u, sizeof(*u), GRANT_WRITE, &m.pm.grant };
+	return __libc_call_lending(&__libc_pm, PM_UNAME, &m, &lend, 1) < 0 ? -1 : 0;
 }
 
 int reboot(int how)

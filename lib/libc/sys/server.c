@@ -32,30 +32,64 @@ endpoint_t __libc_server_return(struct __libc_server *s)
 	}
 }
 
-/*
- * s died while it had m (EDEADSRCDST): the request is sent again, as it
- * was, to the next instance, as soon as RS has started one; a new instance
- * that dies too (even long after) is waited for in the same way.
- */
-static int call_again(struct __libc_server *s, int type, const message *request, message *m)
+/* Lends the n buffers to ep (each grant id into its field); on failure none stays lent. */
+static int lend(endpoint_t ep, const struct __libc_lend *lends, int n)
 {
+	for (int i = 0; i < n; i++) {
+		grant_id_t g = sys_grant(ep, lends[i].buf, lends[i].len ? lends[i].len : 1, lends[i].access);
+		if (g < 0) {
+			while (i-- > 0)
+				sys_revoke(*lends[i].field);
+			return g;
+		}
+		*lends[i].field = g;
+	}
+	return 0;
+}
+
+static void take_back(const struct __libc_lend *lends, int n)
+{
+	for (int i = 0; i < n; i++)
+		sys_revoke(*lends[i].field);
+}
+
+/*
+ * Sends m to s, lending the buffers for the call. If s dies meanwhile
+ * (EDEADSRCDST), the request is sent again, as it was, to the next instance
+ * as soon as RS has started one, with the buffers lent anew (a grant names
+ * its grantee); a new instance that dies too (even long after) is waited
+ * for in the same way. A cached endpoint of a dead instance (a child's,
+ * from its parent) fails the same way and is looked up again.
+ */
+static int send_lending(struct __libc_server *s, int type, message *m, const struct __libc_lend *lends, int n)
+{
+	message request = *m;
+	endpoint_t ep = __libc_server(s, false);
+	if (ep == NONE)
+		return -ENOSYS;
 	int r = -EDEADSRCDST;
-	while (r == -EDEADSRCDST && __libc_server_return(s) != NONE) {
-		*m = *request;
+	while (r == -EDEADSRCDST && ep != NONE) {
+		*m = request;
 		m->type = type;
-		r = ipc_sendrec(s->endpoint, m);
+		r = lend(ep, lends, n);
+		if (r < 0)
+			return r;
+		r = ipc_sendrec(ep, m);
+		take_back(lends, n);
+		if (r == -EDEADSRCDST)
+			ep = __libc_server_return(s);
 	}
 	return r;
 }
 
 int __libc_call(struct __libc_server *s, int type, message *m)
 {
-	message request = *m;
-	m->type = type;
-	endpoint_t ep = __libc_server(s, false);
-	int r = ep == NONE ? -ENOSYS : ipc_sendrec(ep, m);
-	if (r == -EDEADSRCDST)
-		r = call_again(s, type, &request, m);
+	return __libc_call_lending(s, type, m, NULL, 0);
+}
+
+int __libc_call_lending(struct __libc_server *s, int type, message *m, const struct __libc_lend *lends, int n)
+{
+	int r = send_lending(s, type, m, lends, n);
 	if (r == 0)
 		r = m->type;
 	if (r < 0) {
