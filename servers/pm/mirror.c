@@ -28,56 +28,35 @@ struct mirror {
 	struct mirror_record record[PM_PROCS];
 };
 
-#define MIRROR_PAGES ((sizeof(struct mirror) + 4095) / 4096)
-_Static_assert(MIRROR_PAGES <= KEEP_PAGES_MAX, "the mirror fits in the kept memory");
+_Static_assert(sizeof(struct mirror) <= KEEP_PAGES_MAX * 4096, "the mirror fits in the kept memory");
 
 static struct mirror *mirror;   /* NULL: the kernel kept nothing for us */
 static uint32_t marked[(PM_PROCS + 31) / 32];
 
-/* FNV-1a over the record, seeded with its slot, so that records cannot swap places. */
 static uint32_t checksum(const struct mproc *p, int slot)
 {
-	const uint8_t *byte = (const uint8_t *)p;
-	uint32_t sum = 2166136261u ^ (uint32_t)slot;
-	for (size_t i = 0; i < sizeof(*p); i++)
-		sum = (sum ^ byte[i]) * 16777619u;
-	return sum;
+	return service_checksum(p, sizeof(*p), slot);
 }
 
 bool mirror_init(void)
 {
-	int r = sys_keep((void *)MIRROR_ADDR, MIRROR_PAGES);
-	if (r < 0) {
-		service_log("no kept memory for the process table (error %d): a restart would lose it", r);
-		return false;
-	}
-	mirror = (struct mirror *)MIRROR_ADDR;
-	if (r == KEEP_HANDED_OVER && mirror->magic == MIRROR_MAGIC)
-		return true;
-	memset(mirror, 0, sizeof(*mirror));
-	mirror->magic = MIRROR_MAGIC;
-	return false;
+	int r = service_keep((void *)MIRROR_ADDR, sizeof(struct mirror), MIRROR_MAGIC);
+	mirror = r < 0 ? NULL : (struct mirror *)MIRROR_ADDR;
+	return r > 0;
 }
 
 void mirror_mark(const struct mproc *p)
 {
-	size_t slot = (size_t)(p - mproc);
-	if (slot < PM_PROCS)
-		marked[slot / 32] |= 1u << (slot % 32);
+	service_mark(marked, PM_PROCS, (size_t)(p - mproc));
 }
 
 void mirror_commit(void)
 {
 	if (!mirror)
 		return;
-	for (int word = 0; word < (PM_PROCS + 31) / 32; word++) {
-		while (marked[word]) {
-			int bit = __builtin_ctz(marked[word]);
-			int slot = word * 32 + bit;
-			marked[word] &= marked[word] - 1;
-			mirror->record[slot].proc = mproc[slot];
-			mirror->record[slot].checksum = checksum(&mproc[slot], slot);
-		}
+	for (int slot; (slot = service_take_mark(marked, PM_PROCS)) >= 0;) {
+		mirror->record[slot].proc = mproc[slot];
+		mirror->record[slot].checksum = checksum(&mproc[slot], slot);
 	}
 	mirror->next_pid = mproc_next_pid();
 	time_base(&mirror->clock_seconds, &mirror->clock_ticks);

@@ -49,41 +49,26 @@ struct mirror {
 	struct mirror_vnode vnode[NR_VNODES];
 };
 
-#define MIRROR_PAGES ((sizeof(struct mirror) + 4095) / 4096)
-_Static_assert(MIRROR_PAGES <= KEEP_PAGES_MAX, "the mirror fits in the kept memory");
+_Static_assert(sizeof(struct mirror) <= KEEP_PAGES_MAX * 4096, "the mirror fits in the kept memory");
 
 static struct mirror *mirror;   /* NULL: the kernel kept nothing for us */
 static uint32_t marked[(VFS_PROCS + 31) / 32];
 
 static uint32_t checksum(const struct mirror_fproc *r, int slot)
 {
-	const uint8_t *byte = (const uint8_t *)r;
-	uint32_t sum = 2166136261u ^ (uint32_t)slot;
-	for (size_t i = 0; i < offsetof(struct mirror_fproc, checksum); i++)
-		sum = (sum ^ byte[i]) * 16777619u;
-	return sum;
+	return service_checksum(r, offsetof(struct mirror_fproc, checksum), slot);
 }
 
 bool mirror_init(void)
 {
-	int r = sys_keep((void *)MIRROR_ADDR, MIRROR_PAGES);
-	if (r < 0) {
-		service_log("no kept memory for the descriptor tables (error %d): a restart would lose them", r);
-		return false;
-	}
-	mirror = (struct mirror *)MIRROR_ADDR;
-	if (r == KEEP_HANDED_OVER && mirror->magic == MIRROR_MAGIC)
-		return true;
-	memset(mirror, 0, sizeof(*mirror));
-	mirror->magic = MIRROR_MAGIC;
-	return false;
+	int r = service_keep((void *)MIRROR_ADDR, sizeof(struct mirror), MIRROR_MAGIC);
+	mirror = r < 0 ? NULL : (struct mirror *)MIRROR_ADDR;
+	return r > 0;
 }
 
 void mirror_mark(const struct fproc *p)
 {
-	size_t slot = (size_t)(p - fproc);
-	if (slot < VFS_PROCS)
-		marked[slot / 32] |= 1u << (slot % 32);
+	service_mark(marked, VFS_PROCS, (size_t)(p - fproc));
 }
 
 /* Writes open file f (and its node) at their indices; returns f's index. */
@@ -124,13 +109,8 @@ void mirror_commit(void)
 {
 	if (!mirror)
 		return;
-	for (int word = 0; word < (VFS_PROCS + 31) / 32; word++) {
-		while (marked[word]) {
-			int slot = word * 32 + __builtin_ctz(marked[word]);
-			marked[word] &= marked[word] - 1;
-			write_fproc(slot);
-		}
-	}
+	for (int slot; (slot = service_take_mark(marked, VFS_PROCS)) >= 0;)
+		write_fproc(slot);
 }
 
 /* The new instances of the old open files and nodes, by their mirror index. */

@@ -26,8 +26,7 @@ static int pm_call(int type, message *m)
 static uint32_t next_seq(void)
 {
 	static uint32_t seq;
-	if (++seq == 0)
-		seq = 1;
+	seq = seq == 0xffffffffu ? 1 : seq + 1;   /* 0 means "no number" */
 	return seq;
 }
 

@@ -32,25 +32,27 @@ endpoint_t __libc_server_return(struct __libc_server *s)
 	}
 }
 
-/* Lends the n buffers to ep (each grant id into its field); on failure none stays lent. */
-static int lend(endpoint_t ep, const struct __libc_lend *lends, int n)
+#define LENDS_MAX 4
+
+static void take_back(const grant_id_t *ids, int n)
+{
+	for (int i = 0; i < n; i++)
+		sys_revoke(ids[i]);
+}
+
+/* Lends the n buffers to ep: each grant id into its field and into ids[]
+ * (the reply overwrites the fields); on failure none stays lent. */
+static int lend(endpoint_t ep, const struct __libc_lend *lends, int n, grant_id_t *ids)
 {
 	for (int i = 0; i < n; i++) {
 		grant_id_t g = sys_grant(ep, lends[i].buf, lends[i].len ? lends[i].len : 1, lends[i].access);
 		if (g < 0) {
-			while (i-- > 0)
-				sys_revoke(*lends[i].field);
+			take_back(ids, i);
 			return g;
 		}
-		*lends[i].field = g;
+		ids[i] = *lends[i].field = g;
 	}
 	return 0;
-}
-
-static void take_back(const struct __libc_lend *lends, int n)
-{
-	for (int i = 0; i < n; i++)
-		sys_revoke(*lends[i].field);
 }
 
 /*
@@ -64,18 +66,21 @@ static void take_back(const struct __libc_lend *lends, int n)
 static int send_lending(struct __libc_server *s, int type, message *m, const struct __libc_lend *lends, int n)
 {
 	message request = *m;
+	grant_id_t ids[LENDS_MAX];
 	endpoint_t ep = __libc_server(s, false);
 	if (ep == NONE)
 		return -ENOSYS;
+	if (n > LENDS_MAX)
+		return -EINVAL;
 	int r = -EDEADSRCDST;
 	while (r == -EDEADSRCDST && ep != NONE) {
 		*m = request;
 		m->type = type;
-		r = lend(ep, lends, n);
+		r = lend(ep, lends, n, ids);
 		if (r < 0)
 			return r;
 		r = ipc_sendrec(ep, m);
-		take_back(lends, n);
+		take_back(ids, n);
 		if (r == -EDEADSRCDST)
 			ep = __libc_server_return(s);
 	}
