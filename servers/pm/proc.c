@@ -105,17 +105,21 @@ void mproc_answered(struct mproc *p, uint32_t seq, int answer, int answer_status
 #define VFS_RETURN_TICKS 500
 
 /*
- * Sends m to VFS and returns its answer; 0 if there is no VFS. If VFS dies
- * meanwhile, m goes to its next instance, which RS starts at once: VFS's
- * answers to PM can be given twice (a repeated fork is refused with EEXIST).
+ * Sends m to VFS and returns its answer; 0 if the system has no VFS. If VFS
+ * is dead or dies meanwhile, m goes to its next instance, which RS starts at
+ * once (a fork VFS never heard of would leave the child without its files):
+ * VFS's answers to PM can be given twice (a repeated fork is refused with
+ * EEXIST).
  */
 static int vfs_call(message *m)
 {
+	static bool vfs_seen;   /* a VFS ran: one missing now is being restarted */
 	message request = *m;
 	endpoint_t vfs = ds_lookup("vfs");
-	if (vfs == NONE)
+	if (vfs == NONE && !vfs_seen)
 		return 0;
-	int r = ipc_sendrec(vfs, m);
+	vfs_seen = true;
+	int r = vfs == NONE ? -EDEADSRCDST : ipc_sendrec(vfs, m);
 	uint32_t start = (uint32_t)sys_uptime();
 	while (r == -EDEADSRCDST && (uint32_t)sys_uptime() - start < VFS_RETURN_TICKS) {
 		if ((vfs = sys_find_label("vfs")) == NONE)
