@@ -26,6 +26,7 @@ static const kcall_handler kcall_table[KC_NR_CALLS] = {
 	[KC_SPAWN] = do_spawn,
 	[KC_SIGSEND] = do_sigsend,
 	[KC_SIGRETURN] = do_sigreturn,
+	[KC_KEEP] = do_keep,
 };
 
 void kcall_trap(struct trapframe *f)

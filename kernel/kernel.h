@@ -72,6 +72,12 @@ int boot_spawn(unsigned index, endpoint_t manager);
 /* Starts RS (boot module index) again after it died, and gives it back the services. */
 void boot_respawn_rs(unsigned index);
 
+/* keep.c: KC_KEEP's memory; returns KEEP_FRESH, KEEP_HANDED_OVER or an error. */
+int keep_map(struct proc *caller, vir_addr_t addr, uint32_t pages);
+/* p dies: its kept memory waits for its successor; returns what the processes
+ * p managed inherit as their heir (1 + the record), or 0 if p kept none. */
+int keep_release(const struct proc *p);
+
 /* kcall.c */
 void kcall_trap(struct trapframe *f);
 

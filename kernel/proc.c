@@ -61,11 +61,15 @@ static void proc_teardown(struct proc *p)
 	}
 	priv_release(p->priv);
 	p->alarm_tick = 0;
+	int heir = keep_release(p);
 	for (int slot = 0; slot < NR_PROCS; slot++) {
 		struct proc *q = proc_slot(slot);
 		if (q->manager != p->endpoint || (q->block & BLOCK_FREE))
 			continue;
 		q->manager = NONE;
+		q->heir = heir;
+		if (heir)
+			continue;  /* its report, if any, waits for p's next instance */
 		if (q->block & BLOCK_ZOMBIE)
 			free_slot(q);
 		else if (q->report_kind == KREPORT_FAULT)
@@ -92,6 +96,8 @@ static void report_to_manager(struct proc *p, uint32_t kind)
 {
 	p->report_kind = kind;
 	struct proc *manager = proc_lookup(p->manager);
+	if (!manager && p->heir)
+		return;    /* the manager's next instance takes the report (keep.c) */
 	if (!manager) {
 		int again = kernel_restarts(p) ? p->boot_module : 0;
 		if (kind == KREPORT_EXIT)
@@ -116,7 +122,7 @@ void proc_exit(struct proc *p, int32_t status)
 void proc_fault(struct proc *p, uint32_t vector, uint32_t error, uint32_t address)
 {
 	kprintf("kernel: %s (endpoint %d) %s: %s at %08x, eip %08x\n", p->name, p->endpoint,
-		proc_lookup(p->manager) ? "stopped" : "killed", arch_exception_name(vector),
+		proc_lookup(p->manager) || p->heir ? "stopped" : "killed", arch_exception_name(vector),
 		address, p->frame.eip);
 	p->fault_vector = vector;
 	p->fault_error = error;

@@ -44,6 +44,8 @@ struct proc {
 	struct priv *priv;           /* never NULL for a live process */
 	endpoint_t manager;          /* gets fault and exit reports; NONE = kernel */
 	int boot_module;             /* 1 + its boot module's index; 0 = not started from one */
+	int heir;                    /* its manager died holding kept memory (keep.c): the
+				      * next instance takes it over; 0 = not waiting for one */
 
 	/* scheduling */
 	struct rq_link rq;           /* in the ready queue while runnable */

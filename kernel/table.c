@@ -26,11 +26,11 @@ const struct boot_entry boot_table[] = {
 	  .serves_users = true, .kernel_restarts = true },
 	{ .name = "pm", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE) |
-		    KC_BIT(KC_SIGSEND) | KC_BIT(KC_SHUTDOWN),
+		    KC_BIT(KC_SIGSEND) | KC_BIT(KC_SHUTDOWN) | KC_BIT(KC_KEEP),
 	  .ipc_calls = IPC_ALL, .send_to = "*", .serves_users = true,
 	  .io = { { 0x70, 2 } } /* the CMOS clock */ },
 	{ .name = "vfs", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
-	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*",
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_KEEP), .ipc_calls = IPC_ALL, .send_to = "*",
 	  .serves_users = true },
 	{ .name = "ext2", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*",

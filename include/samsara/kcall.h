@@ -33,6 +33,7 @@ enum kcall_number {
 	KC_SIGSEND,         /* (ep, struct kc_sigsend *): run a signal handler in ep */
 	KC_SIGRETURN,       /* (struct sigcontext *): the caller resumes where the signal found it */
 	KC_SPAWN,           /* (module index): start a boot module again, as a restart, managed by the caller */
+	KC_KEEP,            /* (addr, pages): map the caller's kept memory, which outlives it */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
@@ -149,6 +150,17 @@ enum vm_op {
 };
 /* Memory a program may map with KC_VM: above its image, below its stack. */
 #define USER_HEAP_TOP (USER_STACK_TOP - USER_STACK_PAGES * 4096u)
+
+/*
+ * KC_KEEP: memory the kernel keeps for a service's label. The first call
+ * maps zeroed pages and returns KEEP_FRESH; a later instance with the same
+ * label gets the same pages back (KEEP_HANDED_OVER), and with them the
+ * processes its predecessor managed: their exits and faults, reported while
+ * no instance ran, wait for it instead of being dropped.
+ */
+#define KEEP_PAGES_MAX   8
+#define KEEP_FRESH       1
+#define KEEP_HANDED_OVER 0
 
 /* KC_SHUTDOWN */
 enum shutdown_how {

@@ -69,7 +69,13 @@ struct msg_pm {
 	};
 	grant_id_t grant;        /* PM_EXEC_BOOT: the stack image */
 	uint32_t len;
-	int32_t ppid, pgrp;      /* PM_GETPID, PM_PROCINFO */
+	union {
+		int32_t ppid;    /* PM_GETPID, PM_PROCINFO */
+		uint32_t seq;    /* PM_FORK, PM_WAITPID, PM_SLEEP: the caller's request number,
+				  * the same when libc sends it again to a restarted PM, which
+				  * then answers it without doing it twice; 0 = none */
+	};
+	int32_t pgrp;            /* PM_GETPID, PM_PROCINFO */
 	uint16_t uid, gid;       /* PM_GETUID (euid = uid, egid = gid for now), PM_PROCINFO */
 	char name[16];           /* PM_EXEC_BOOT: module; PM_PROCINFO: command */
 	uint8_t state;           /* PM_PROCINFO: 'R' running, 'S' waiting, 'Z' zombie */

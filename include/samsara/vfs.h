@@ -58,6 +58,9 @@ enum vfs_request {
 	VFS_PM_TAKE_SIGNAL,             /* -> ep, flags: the signals VFS has for ep (SIGPIPE),
 					 * or ENOENT when it has none; VFS notifies PM when it has */
 	VFS_PM_SETUID,                  /* ep; flags: uid, mode: gid (permission checks) */
+	VFS_PM_RESTORE,                 /* ep; flags: uid, mode: gid: a process that ran under a
+					 * VFS that died (its descriptors died with it): no
+					 * descriptors, the root as its directory */
 };
 
 #define VFS_MOUNT_RDONLY 0x1

@@ -69,15 +69,21 @@ static void handle(const struct service *svc, message *m)
 			ipc_notify(m->source);   /* RS's heartbeat: "alive" */
 		else if (svc->notify)
 			svc->notify(m);
+		if (svc->commit)
+			svc->commit();
 		return;
 	}
 	if (m->type == KREPORT_MESSAGE) {
 		if (svc->kreport)
 			svc->kreport(m);
+		if (svc->commit)
+			svc->commit();
 		return;
 	}
 	endpoint_t client = m->source;
 	int status = dispatch(svc, m);
+	if (svc->commit)
+		svc->commit();
 	if (status != -EDONTREPLY)
 		service_reply(client, m, status);
 }

@@ -13,6 +13,7 @@
  */
 struct ext2_volume {
 	bool mounted;
+	endpoint_t mounter;          /* the VFS instance that mounted it */
 	struct ext2_fs fs;
 	struct bdev disk;
 	struct ext2_device ops;

@@ -65,15 +65,32 @@ static const char *mount_failure(int r)
 	}
 }
 
+/* Whether the VFS that mounted v is gone and source asks for the same device:
+ * then source is its successor, and the file system, consistent on the disk
+ * (modifying requests are written through), is its at once. */
+static bool successor_remounts(const struct ext2_volume *v, endpoint_t source, const char *label, uint32_t minor)
+{
+	struct kinfo_proc row;
+	bool alive = endpoint_is_process(v->mounter) &&
+		     sys_proc_info((uint32_t)endpoint_slot(v->mounter), &row) == 0 && row.endpoint == v->mounter;
+	return !alive && strcmp(label, v->disk.label) == 0 && minor == v->disk.minor && source != v->mounter;
+}
+
 int do_mount(message *m)
 {
 	char label[LABEL_MAX] = { 0 };
 	struct ext2_volume *v = volume_of(m);
-	if (v->mounted)
-		return -EBUSY;
 	if (m->fs.len == 0 || m->fs.len >= LABEL_MAX ||
 	    sys_safecopy_from(m->source, m->fs.grant, 0, label, m->fs.len) < 0 || strlen(label) != m->fs.len)
 		return -EINVAL;
+	if (v->mounted && !successor_remounts(v, m->source, label, m->fs.ino2))
+		return -EBUSY;
+	if (v->mounted) {
+		v->mounter = m->source;
+		m->fs.ino = EXT2_ROOT_INO;
+		service_log("mounted %s minor %u again, for a new VFS", label, m->fs.ino2);
+		return 0;
+	}
 	unsigned flags = (m->fs.flags & FS_MOUNT_RDONLY) ? EXT2_MOUNT_RDONLY : 0;
 	int r = device_attach(v, label, m->fs.ino2);
 	if (r == 0)
@@ -83,6 +100,7 @@ int do_mount(message *m)
 		return r == -EDEADSRCDST ? -ENODEV : r;
 	}
 	v->mounted = true;
+	v->mounter = m->source;
 	m->fs.ino = EXT2_ROOT_INO;
 	service_log("mounted %s minor %u%s", label, m->fs.ino2, v->fs.read_only ? " read-only" : "");
 	return 0;

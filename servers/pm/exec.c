@@ -41,6 +41,8 @@ static int exec_image(struct mproc *p, message *m, int size)
 	p->brk = USER_HEAP_BASE;
 	memset(p->handler, 0, sizeof(p->handler));  /* handlers are gone with the old image */
 	p->pending = 0;
+	p->answered_seq = p->sleep_seq = 0;  /* the new program's libc counts from 0 */
+	mirror_mark(p);
 	pm_tell_vfs(VFS_PM_EXEC, p->endpoint, NONE);
 	return -EDONTREPLY;  /* the caller now runs the new program */
 }

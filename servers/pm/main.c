@@ -5,6 +5,7 @@
  * image (init) when it starts.
  */
 #include <string.h>
+#include <ds.h>
 #include "pm.h"
 
 static const request_handler handlers[] = {
@@ -61,6 +62,18 @@ static void take_terminal_signals(endpoint_t tty)
 	}
 }
 
+/* DS: VFS has a new endpoint (the only key PM subscribes to). */
+static void take_ds_changes(void)
+{
+	char key[DS_KEY_MAX];
+	uint32_t kind;
+	bool vfs_changed = false;
+	while (ds_check(key, &kind) == 0)
+		vfs_changed |= strcmp(key, "vfs") == 0 && kind == DS_ENDPOINT;
+	if (vfs_changed)
+		mproc_introduce_to_vfs();
+}
+
 /* The clock (sleepers to wake, alarms to ring), a terminal driver with
  * signals typed at it, or VFS with signals for its clients (SIGPIPE). The
  * sender is named by the kernel's label, never trusted on its word. */
@@ -78,6 +91,8 @@ static void pm_notify(const message *n)
 		take_terminal_signals(n->source);
 	else if (strcmp(row.label, "vfs") == 0)
 		signal_take_from_vfs(n->source);
+	else if (strcmp(row.label, "ds") == 0)
+		take_ds_changes();
 }
 
 /* Takes on the programs the kernel started from the boot image for us. */
@@ -99,11 +114,32 @@ static void adopt_boot_programs(void)
 	}
 }
 
+/* Signals typed or raised while no PM ran wait at tty and VFS: collect them. */
+static void take_missed_signals(void)
+{
+	endpoint_t tty = sys_find_label("tty"), vfs = sys_find_label("vfs");
+	if (tty != NONE)
+		take_terminal_signals(tty);
+	if (vfs != NONE)
+		signal_take_from_vfs(vfs);
+}
+
+/* A fresh PM adopts the boot programs; a restarted one rebuilds the table
+ * of its predecessor from the mirror (the kernel has handed it the
+ * processes), and what it missed: alarms to set, signals to collect. */
 static int pm_init(bool restarted)
 {
 	memset(mproc, 0, sizeof(mproc));
 	time_init();
-	adopt_boot_programs();
+	ds_subscribe("vfs");   /* a new VFS must be told of every process */
+	if (mirror_init() && restarted) {
+		mirror_recover();
+		take_missed_signals();
+		time_arm();
+	} else {
+		adopt_boot_programs();
+	}
+	mirror_commit();
 	return 0;
 }
 
@@ -115,6 +151,7 @@ static const struct service pm_service = {
 	.init = pm_init,
 	.kreport = pm_kreport,
 	.notify = pm_notify,
+	.commit = mirror_commit,
 };
 
 int main(int argc, char **argv)

@@ -13,6 +13,8 @@ int do_fork(message *m)
 	struct mproc *parent = mproc_by_endpoint(m->source);
 	if (!parent)
 		return -ESRCH;
+	if (m->pm.seq && m->pm.seq == parent->answered_seq)
+		return parent->answer;   /* sent again after a restart: it was done (0 in the child) */
 	int r = sys_fork(parent->endpoint);  /* the child, too, waits for PM's reply */
 	if (r < 0)
 		return r;
@@ -32,13 +34,15 @@ int do_fork(message *m)
 	memcpy(child->handler, parent->handler, sizeof(child->handler));
 	memcpy(child->handler_mask, parent->handler_mask, sizeof(child->handler_mask));
 	int r2 = pm_tell_vfs(VFS_PM_FORK, parent->endpoint, child->endpoint);
-	if (r2 < 0) {
+	if (r2 < 0 && r2 != -EEXIST) {   /* EEXIST: a VFS that died had done it */
 		sys_kill(child->endpoint);
 		memset(child, 0, sizeof(*child));
 		return r2;
 	}
+	mproc_answered(child, m->pm.seq, 0, 0);
+	mproc_answered(parent, m->pm.seq, child->pid, 0);
 	message reply = { 0 };
-	service_reply(child->endpoint, &reply, 0);
+	pm_reply(child->endpoint, &reply, 0);
 	return child->pid;
 }
 
@@ -58,8 +62,15 @@ int do_waitpid(message *m)
 		return -ESRCH;
 	if (m->pm.options & ~WNOHANG)
 		return -EINVAL;
+	if (m->pm.seq && m->pm.seq == parent->answered_seq) {  /* sent again after a restart */
+		m->pm.pid = parent->answer;
+		m->pm.status = parent->answer_status;
+		return parent->answer;
+	}
 	parent->wait_pid = m->pm.pid;
 	parent->wait_options = m->pm.options;
+	parent->wait_seq = m->pm.seq;
+	mirror_mark(parent);
 	bool any = false;
 	for (int i = 0; i < PM_PROCS; i++) {
 		struct mproc *c = &mproc[i];
@@ -73,6 +84,8 @@ int do_waitpid(message *m)
 		if (c->state == MP_ZOMBIE) {
 			m->pm.pid = c->pid;
 			m->pm.status = c->wait_status;
+			mproc_answered(parent, m->pm.seq, c->pid, c->wait_status);
+			mirror_mark(c);
 			memset(c, 0, sizeof(*c));
 			return m->pm.pid;
 		}
@@ -140,6 +153,7 @@ int do_brk(message *m)
 	if (r < 0)
 		return r;
 	p->brk = want;
+	mirror_mark(p);
 	return (int)want;
 }
 
@@ -155,6 +169,7 @@ int do_setpgid(message *m)
 	if (pgrp < 0 || t->sid != caller->sid || t->pid == t->sid)
 		return pgrp < 0 ? -EINVAL : -EPERM;
 	t->pgrp = pgrp;
+	mirror_mark(t);
 	return 0;
 }
 
@@ -166,6 +181,7 @@ int do_setsid(message *m)
 	if (p->pgrp == p->pid)
 		return -EPERM;  /* already a group leader */
 	p->sid = p->pgrp = p->pid;
+	mirror_mark(p);
 	return p->sid;
 }
 
@@ -193,13 +209,8 @@ int do_setuid(message *m)
 		p->gid = m->pm.gid;
 	if (set_uid)
 		p->uid = m->pm.uid;
-	endpoint_t vfs = ds_lookup("vfs");   /* VFS checks permissions with them */
-	message ids = { .type = VFS_PM_SETUID };
-	ids.vfs.ep = p->endpoint;
-	ids.vfs.flags = p->uid;
-	ids.vfs.mode = p->gid;
-	if (vfs != NONE)
-		ipc_sendrec(vfs, &ids);
+	mirror_mark(p);
+	pm_tell_vfs_ids(VFS_PM_SETUID, p);   /* VFS checks permissions with them */
 	return 0;
 }
 

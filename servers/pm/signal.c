@@ -23,13 +23,14 @@ int signal_for_exception(uint32_t vector)
 static void interrupt(struct mproc *p)
 {
 	message reply = { 0 };
+	mirror_mark(p);
 	if (p->waiting) {
 		p->waiting = false;
-		service_reply(p->endpoint, &reply, -EINTR);
+		pm_reply(p->endpoint, &reply, -EINTR);
 	} else if (p->wake_tick) {
 		reply.pm.len = time_ticks_left(p->wake_tick);  /* for sleep's "seconds left" */
 		p->wake_tick = 0;
-		service_reply(p->endpoint, &reply, -EINTR);
+		pm_reply(p->endpoint, &reply, -EINTR);
 	} else {
 		pm_tell_vfs(VFS_PM_UNPAUSE, p->endpoint, NONE);
 	}
@@ -53,6 +54,7 @@ static bool run_handler(struct mproc *p, int sig)
 
 void signal_deliver_pending(struct mproc *p)
 {
+	mirror_mark(p);
 	for (int sig = 1; sig < NSIG && p->state == MP_ALIVE; sig++) {
 		uint32_t bit = 1u << sig;
 		if ((p->pending & bit) && !(p->blocked & bit) && run_handler(p, sig))
@@ -66,6 +68,7 @@ int signal_send(struct mproc *p, int sig)
 {
 	if (p->state == MP_ALIVE && sig != SIGKILL && p->handler[sig]) {
 		p->pending |= 1u << sig;
+		mirror_mark(p);
 		signal_deliver_pending(p);
 		return 0;
 	}
@@ -120,6 +123,7 @@ int do_sigaction(message *m)
 	m->pm.addr = old;
 	if (handler == SIGACTION_QUERY)
 		return 0;
+	mirror_mark(p);
 	p->ignored &= ~(1u << sig);
 	p->handler[sig] = 0;
 	if (handler == 1)
@@ -138,6 +142,7 @@ int do_sigprocmask(message *m)
 	if (!p)
 		return -ESRCH;
 	uint32_t set = m->pm.addr & ~(1u << SIGKILL | 1u << SIGSTOP), old = p->blocked;
+	mirror_mark(p);
 	switch (m->pm.options) {
 	case SIG_BLOCK: p->blocked |= set; break;
 	case SIG_UNBLOCK: p->blocked &= ~set; break;
@@ -147,7 +152,7 @@ int do_sigprocmask(message *m)
 	m->pm.addr = old;
 	m->type = 0;
 	if (p->pending & ~p->blocked) {  /* answer first: the handler runs after the call returns */
-		service_reply(p->endpoint, m, 0);
+		pm_reply(p->endpoint, m, 0);
 		signal_deliver_pending(p);
 		return -EDONTREPLY;
 	}

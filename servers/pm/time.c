@@ -17,6 +17,20 @@ void time_init(void)
 	boot_seconds = cmos_time();
 }
 
+void time_base(uint32_t *seconds, uint32_t *ticks)
+{
+	*seconds = boot_seconds;
+	*ticks = boot_ticks;
+}
+
+void time_set_base(uint32_t seconds, uint32_t ticks)
+{
+	if (seconds == 0)
+		return;   /* never saved: keep the CMOS reading */
+	boot_seconds = seconds;
+	boot_ticks = ticks;
+}
+
 int do_time(message *m)
 {
 	uint32_t ticks = (uint32_t)sys_uptime();
@@ -65,7 +79,15 @@ int do_sleep(message *m)
 		return -ESRCH;
 	if (m->pm.len == 0)
 		return 0;
-	p->wake_tick = (uint32_t)sys_uptime() + m->pm.len;
+	uint32_t now = (uint32_t)sys_uptime();
+	if (!m->pm.seq || m->pm.seq != p->sleep_seq) {  /* else: sent again after a restart */
+		p->sleep_seq = m->pm.seq;
+		p->sleep_until = now + m->pm.len;
+	}
+	mirror_mark(p);
+	if (p->sleep_until <= now)
+		return 0;
+	p->wake_tick = p->sleep_until;
 	time_arm();
 	return -EDONTREPLY;
 }
@@ -85,6 +107,7 @@ int do_alarm(message *m)
 	if (p->alarm_tick && left_seconds == 0)
 		left_seconds = 1;  /* it is due but has not rung yet: never say "none" */
 	p->alarm_tick = seconds ? (uint32_t)sys_uptime() + seconds * hz : 0;
+	mirror_mark(p);
 	time_arm();
 	m->pm.len = left_seconds;
 	return (int)left_seconds;
@@ -100,13 +123,15 @@ void time_alarm(void)
 		if (p->state != MP_ALIVE || !p->wake_tick || p->wake_tick > now)
 			continue;
 		p->wake_tick = 0;
+		mirror_mark(p);
 		message reply = { 0 };
-		service_reply(p->endpoint, &reply, 0);
+		pm_reply(p->endpoint, &reply, 0);
 	}
 	for (int i = 0; i < PM_PROCS; i++) {
 		struct mproc *p = &mproc[i];
 		if (p->state == MP_ALIVE && p->alarm_tick && p->alarm_tick <= now) {
 			p->alarm_tick = 0;
+			mirror_mark(p);
 			signal_send(p, SIGALRM);
 		}
 	}

@@ -42,6 +42,7 @@ static void rs_notify(const message *m)
 {
 	if (m->source == CLOCK) {
 		table_tick();
+		fi_retry();
 		return;
 	}
 	struct rs_service *s = table_by_endpoint(m->source);

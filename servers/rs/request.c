@@ -138,6 +138,28 @@ int do_set(message *m)
 	return 0;
 }
 
+/*
+ * A fault that could not be handed over at once: the service was not
+ * waiting for a message. For PM that is always so, since RS has just asked
+ * PM for the caller's uid and, running above PM, took the CPU back before
+ * PM returned to its receive. It is sent at the next clock tick instead.
+ */
+static struct {
+	endpoint_t target;           /* NONE: nothing waits */
+	message fi;
+} deferred_fi = { NONE, { 0 } };
+
+void fi_retry(void)
+{
+	if (deferred_fi.target == NONE)
+		return;
+	int r = ipc_sendnb(deferred_fi.target, &deferred_fi.fi);
+	if (r != -EAGAIN)
+		deferred_fi.target = NONE;   /* delivered, or the service is gone */
+	else
+		sys_alarm(1);
+}
+
 int do_fi(message *m)
 {
 	int r;
@@ -163,5 +185,11 @@ int do_fi(message *m)
 	fi.words.w[1] = m->rs.count ? m->rs.count : 1;
 	fi.words.w[2] = seed;
 	r = ipc_sendnb(s->endpoint, &fi);
-	return r;   /* -EAGAIN: busy right now; the caller tries again */
+	if (r == -EAGAIN && deferred_fi.target == NONE) {
+		deferred_fi.target = s->endpoint;
+		deferred_fi.fi = fi;
+		sys_alarm(1);
+		return 0;
+	}
+	return r;   /* -EAGAIN: busy right now and one is deferred already; the caller tries again */
 }

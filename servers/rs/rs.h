@@ -79,3 +79,5 @@ int do_down(message *m);
 int do_up(message *m);
 int do_set(message *m);
 int do_fi(message *m);
+/* Sends a fault whose service was busy when it was asked for (at a clock tick). */
+void fi_retry(void);

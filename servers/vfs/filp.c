@@ -22,6 +22,16 @@ struct filp *filp_new(struct vnode *v, uint32_t flags)
 	return NULL;
 }
 
+int filp_index(const struct filp *f)
+{
+	return (int)(f - filps);
+}
+
+int vnode_index(const struct vnode *v)
+{
+	return (int)(v - vnodes);
+}
+
 void filp_hold(struct filp *f)
 {
 	f->refs++;

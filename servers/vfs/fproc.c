@@ -7,8 +7,10 @@ struct fproc fproc[VFS_PROCS];
 struct fproc *fproc_of(endpoint_t ep)
 {
 	for (int i = 0; i < VFS_PROCS; i++) {
-		if (fproc[i].used && fproc[i].endpoint == ep)
+		if (fproc[i].used && fproc[i].endpoint == ep) {
+			mirror_mark(&fproc[i]);   /* whoever looks it up may change it */
 			return &fproc[i];
+		}
 	}
 	return NULL;
 }
@@ -24,6 +26,7 @@ struct fproc *fproc_new(endpoint_t ep)
 		p->endpoint = ep;
 		strlcpy(p->cwd, "/", sizeof(p->cwd));
 		p->umask = 022;
+		mirror_mark(p);
 		return p;
 	}
 	return NULL;
@@ -62,6 +65,7 @@ void fproc_reply(struct fproc *p, int status)
 {
 	message m = { 0 };
 	p->suspended = SUSP_NONE;
+	mirror_commit();
 	service_reply(p->endpoint, &m, status);
 }
 
@@ -100,8 +104,10 @@ int do_pm_take_signal(message *m)
 int do_pm_fork(message *m)
 {
 	struct fproc *parent = fproc_of(m->vfs.ep);
-	if (!parent || fproc_of(m->vfs.ep2))
+	if (!parent)
 		return -EINVAL;
+	if (fproc_of(m->vfs.ep2))
+		return -EEXIST;   /* PM sent it again: the VFS that did it died before answering */
 	struct fproc *child = fproc_new(m->vfs.ep2);
 	if (!child)
 		return -ENOMEM;
@@ -128,6 +134,7 @@ int do_pm_exit(message *m)
 	for (int fd = 0; fd < OPEN_MAX; fd++)
 		fd_close(p, fd);
 	p->used = false;
+	mirror_mark(p);
 	return 0;
 }
 
@@ -143,16 +150,24 @@ int do_pm_exec(message *m)
 	return 0;
 }
 
+/* A new entry for a process PM names, which VFS must not know yet. */
+static int fproc_new_from_pm(endpoint_t ep, struct fproc **out)
+{
+	if (fproc_of(ep))
+		return -EEXIST;
+	*out = fproc_new(ep);
+	return *out ? 0 : -ENOMEM;
+}
+
 /* A program of the boot image: descriptors 0, 1 and 2 on the console. */
 int do_pm_init(message *m)
 {
-	if (fproc_of(m->vfs.ep))
-		return -EEXIST;
-	struct fproc *p = fproc_new(m->vfs.ep);
-	if (!p)
-		return -ENOMEM;
+	struct fproc *p;
+	int r = fproc_new_from_pm(m->vfs.ep, &p);
+	if (r < 0)
+		return r;
 	struct vnode *console;
-	int r = path_lookup(p, "/dev/console", &console);
+	r = path_lookup(p, "/dev/console", &console);
 	if (r == 0)
 		r = device_open(console);
 	if (r < 0) {
@@ -185,6 +200,20 @@ int do_pm_unpause(message *m)
 	} else {
 		fproc_reply(p, p->susp_done ? (int)p->susp_done : -EINTR);
 	}
+	return 0;
+}
+
+/* PM, after this VFS started again: ep ran under the one that died, whose
+ * descriptors and directories died with it. It starts with none (EBADF on
+ * each), in the root directory, with its IDs. */
+int do_pm_restore(message *m)
+{
+	struct fproc *p;
+	int r = fproc_new_from_pm(m->vfs.ep, &p);
+	if (r < 0)
+		return r;
+	p->uid = m->vfs.flags;
+	p->gid = m->vfs.mode;
 	return 0;
 }
 

@@ -50,6 +50,7 @@ static const request_handler handlers[] = {
 	[VFS_PM_SHUTDOWN - VFS_BASE] = do_pm_shutdown,
 	[VFS_PM_TAKE_SIGNAL - VFS_BASE] = do_pm_take_signal,
 	[VFS_PM_SETUID - VFS_BASE] = do_pm_setuid,
+	[VFS_PM_RESTORE - VFS_BASE] = do_pm_restore,
 };
 
 /* What PM tells VFS about processes only PM may tell. */
@@ -81,6 +82,8 @@ static int vfs_init(bool restarted)
 	int r = mount_root();
 	if (r < 0)
 		service_log("no root file system (error %d): only /dev is available", r);
+	if (mirror_init() && restarted)
+		mirror_recover();
 	return 0;
 }
 
@@ -92,6 +95,7 @@ static const struct service vfs_service = {
 	.notify = vfs_notify,
 	.init = vfs_init,
 	.admit = admit,
+	.commit = mirror_commit,
 };
 
 int main(int argc, char **argv)

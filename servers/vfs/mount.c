@@ -158,6 +158,7 @@ int do_mount(message *m)
 	if (r == 0) {
 		service_log("mounted %s on %s%s", mounts[index].device, abs, mounts[index].read_only ? " read-only" : "");
 		dir = NULL;   /* the mount keeps its hold on the covered directory */
+		mirror_mounts_changed();
 	}
 	if (dev)
 		vnode_release(dev);
@@ -247,6 +248,24 @@ int do_umount(message *m)
 	strlcpy(device, mounts[index].device, sizeof(device));
 	r = unmount(index);
 	service_log("unmounted %s", device);
+	mirror_mounts_changed();
+	return r;
+}
+
+int mount_restore(uint32_t index, const char *driver, uint32_t minor, bool read_only, const char *dir)
+{
+	static struct fproc root = { .used = true, .cwd = "/" };   /* uid 0: may walk anywhere */
+	struct vnode *covered;
+	if (index == 0 || index >= VFS_MOUNTS || mounts[index].used)
+		return -EINVAL;
+	int r = path_lookup(&root, dir, &covered);
+	if (r < 0)
+		return r;
+	r = S_ISDIR(covered->mode) && !mount_covering(covered) ? 0 : -ENOTDIR;
+	if (r == 0)
+		r = mount_device(index, driver, minor, read_only, dir, covered);
+	if (r < 0)
+		vnode_release(covered);
 	return r;
 }
 

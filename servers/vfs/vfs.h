@@ -90,6 +90,24 @@ struct vnode *vnode_new(enum vnode_kind kind);
 void vnode_hold(struct vnode *v);
 void vnode_release(struct vnode *v);
 void vnode_stat(const struct vnode *v, struct stat *st);
+/* Their places in VFS's tables (the mirror names them so). */
+int filp_index(const struct filp *f);
+int vnode_index(const struct vnode *v);
+
+/*
+ * mirror.c: the descriptor tables' copy in memory the kernel keeps for VFS
+ * (KC_KEEP), from which a restarted VFS gives processes their files back.
+ * A process looked up is marked; marked ones are copied out before any
+ * reply leaves VFS.
+ */
+/* Maps the mirror; true if it holds a predecessor's tables (a restart). */
+bool mirror_init(void);
+/* Rebuilds the processes' descriptors from the mirror (the root is mounted). */
+void mirror_recover(void);
+void mirror_mark(const struct fproc *p);
+void mirror_commit(void);
+/* The mount table changed: the mirror takes it at the next commit. */
+void mirror_mounts_changed(void);
 
 /* The fproc of m's sender, or return EBADF from the handler: VFS knows only PM's processes. */
 #define CALLER_OR_FAIL(m, p) \
@@ -127,6 +145,9 @@ extern struct vfs_mount mounts[VFS_MOUNTS];
 int mount_root(void);
 /* The mount whose root covers v (a directory), or NULL. */
 struct vfs_mount *mount_covering(const struct vnode *v);
+/* A restarted VFS mounts again what its predecessor had mounted (mirror.c):
+ * the device under the same index on the directory at path dir. */
+int mount_restore(uint32_t index, const char *driver, uint32_t minor, bool read_only, const char *dir);
 /* Whether v is the root directory of a mount. */
 bool mount_is_root(const struct vnode *v);
 bool mount_read_only(const struct vnode *v);
@@ -228,6 +249,7 @@ int do_pm_unpause(message *m);
 int do_pm_shutdown(message *m);
 int do_pm_take_signal(message *m);
 int do_pm_setuid(message *m);
+int do_pm_restore(message *m);
 /* 0 if p may access v as want (4 read, 2 write, 1 search), else -EACCES. */
 int may_access(const struct fproc *p, const struct vnode *v, uint32_t want);
 /* Execute permission (search, for a directory); root needs an x bit on a file. */

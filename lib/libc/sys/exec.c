@@ -75,23 +75,21 @@ static void program_name(const char *path, char name[16])
 	strlcpy(name, slash ? slash + 1 : path, 16);
 }
 
-/* Asks PM to run the new program; returns only on failure (-1, errno set). */
+/* Asks PM to run the new program, lending it the stack image and the
+ * executable (again to its next instance if it died first: nothing was
+ * done then); returns only on failure (-1, errno set). */
 static int ask_pm(int type, const char *path, const void *elf, size_t elf_len, int stack_len)
 {
-	message m = { .type = type };
-	endpoint_t pm = __libc_server(&__libc_pm, false);
+	message m = { 0 };
 	program_name(path, m.pm.name);
-	m.pm.grant = sys_grant(pm, image, (size_t)stack_len, GRANT_READ);
 	m.pm.len = (uint32_t)stack_len;
-	if (elf) {
-		m.pm.image_grant = sys_grant(pm, elf, elf_len, GRANT_READ);
-		m.pm.image_len = (uint32_t)elf_len;
-	}
-	int r = ipc_sendrec(pm, &m);  /* on success there is no reply: the new program runs */
-	sys_revoke(m.pm.grant);
-	if (elf)
-		sys_revoke(m.pm.image_grant);
-	errno = r < 0 ? -r : -m.type;
+	m.pm.image_len = elf ? (uint32_t)elf_len : 0;
+	const struct __libc_lend lends[] = {
+		{ image, (size_t)stack_len, GRANT_READ, &m.pm.grant },
+		{ elf, elf_len, GRANT_READ, &m.pm.image_grant },
+	};
+	/* on success there is no reply: the new program runs */
+	__libc_call_lending(&__libc_pm, type, &m, lends, elf ? 2 : 1);
 	return -1;
 }
 

@@ -21,9 +21,19 @@ static int pm_call(int type, message *m)
 	return __libc_call(&__libc_pm, type, m);
 }
 
+/* Numbers fork, waitpid and sleep so that PM knows one sent again after it
+ * restarted (msg_pm.seq); a child starts from its parent's count. */
+static uint32_t next_seq(void)
+{
+	static uint32_t seq;
+	seq = seq == 0xffffffffu ? 1 : seq + 1;   /* 0 means "no number" */
+	return seq;
+}
+
 pid_t fork(void)
 {
 	message m = { 0 };
+	m.pm.seq = next_seq();
 	return pm_call(PM_FORK, &m);
 }
 
@@ -40,6 +50,7 @@ pid_t waitpid(pid_t pid, int *status, int options)
 	message m = { 0 };
 	m.pm.pid = pid;
 	m.pm.options = options;
+	m.pm.seq = next_seq();
 	int r = pm_call(PM_WAITPID, &m);
 	if (r > 0 && status)
 		*status = m.pm.status;
@@ -151,6 +162,7 @@ static int sleep_ticks(uint32_t ticks, uint32_t *left)
 {
 	message m = { 0 };
 	m.pm.len = ticks;
+	m.pm.seq = next_seq();
 	int r = pm_call(PM_SLEEP, &m);
 	*left = r < 0 && errno == EINTR ? m.pm.len : 0;
 	return r;
@@ -226,10 +238,8 @@ int usleep(unsigned microseconds)
 int uname(struct utsname *u)
 {
 	message m = { 0 };
-	m.pm.grant = sys_grant(__libc_server(&__libc_pm, false), u, sizeof(*u), GRANT_WRITE);
-	int r = pm_call(PM_UNAME, &m);
-	sys_revoke(m.pm.grant);
-	return r < 0 ? -1 : 0;
+	const struct __libc_lend lend = { u, sizeof(*u), GRANT_WRITE, &m.pm.grant };
+	return __libc_call_lending(&__libc_pm, PM_UNAME, &m, &lend, 1) < 0 ? -1 : 0;
 }
 
 int reboot(int how)

@@ -21,36 +21,40 @@
 #include <utime.h>
 #include <time.h>
 
-static endpoint_t vfs_endpoint(void)
-{
-	return __libc_server(&__libc_vfs, false);
-}
-
 /* Sends m to VFS; returns the reply's status, or -1 with errno set. */
 static int vfs_call(int type, message *m)
 {
 	return __libc_call(&__libc_vfs, type, m);
 }
 
-/* A request whose data lives in [buf, buf+len), lent to VFS for the call. */
+/* A request whose data lives in [buf, buf+len), lent to VFS for the call
+ * through grant; second, if not NULL, is lent too (through grant2). */
+static int vfs_call_lending(int type, message *m, const void *buf, size_t len, uint32_t access,
+			    const struct __libc_lend *second)
+{
+	m->vfs.len = (uint32_t)len;
+	struct __libc_lend lends[2] = { { buf, len, access, &m->vfs.grant } };
+	if (second)
+		lends[1] = *second;
+	return __libc_call_lending(&__libc_vfs, type, m, lends, second ? 2 : 1);
+}
+
 static int vfs_call_buffer(int type, message *m, const void *buf, size_t len, uint32_t access)
 {
-	endpoint_t ep = vfs_endpoint();
-	grant_id_t g = ep == NONE ? -ENOSYS : sys_grant(ep, buf, len ? len : 1, access);
-	if (g < 0) {
-		errno = -g;
-		return -1;
-	}
-	m->vfs.grant = g;
-	m->vfs.len = (uint32_t)len;
-	int r = vfs_call(type, m);
-	sys_revoke(g);
-	return r;
+	return vfs_call_lending(type, m, buf, len, access, NULL);
 }
 
 static int vfs_call_path(int type, message *m, const char *path)
 {
 	return vfs_call_buffer(type, m, path, strlen(path), GRANT_READ);
+}
+
+/* A request naming a path and lending a second buffer of len bytes through grant2. */
+static int vfs_call_path_lending(int type, message *m, const char *path, const void *buf, size_t len,
+				 uint32_t access)
+{
+	const struct __libc_lend second = { buf, len, access, &m->vfs.grant2 };  // cppcheck-suppress ctuuninitvar ; lent to be written
+	return vfs_call_lending(type, m, path, strlen(path), GRANT_READ, &second);
 }
 
 int open(const char *path, int flags, ...)
@@ -135,21 +139,14 @@ int fstat(int fd, struct stat *st)
 {
 	message m = { 0 };
 	m.vfs.fd = fd;
-	grant_id_t g = sys_grant(vfs_endpoint(), st, sizeof(*st), GRANT_WRITE);
-	m.vfs.grant2 = g;
-	int r = vfs_call(VFS_FSTAT, &m);
-	sys_revoke(g);
-	return r < 0 ? -1 : 0;
+	const struct __libc_lend lend = { st, sizeof(*st), GRANT_WRITE, &m.vfs.grant2 };  // cppcheck-suppress ctuuninitvar ; lent to be written
+	return __libc_call_lending(&__libc_vfs, VFS_FSTAT, &m, &lend, 1) < 0 ? -1 : 0;
 }
 
 int stat(const char *path, struct stat *st)
 {
 	message m = { 0 };
-	grant_id_t g = sys_grant(vfs_endpoint(), st, sizeof(*st), GRANT_WRITE);
-	m.vfs.grant2 = g;
-	int r = vfs_call_path(VFS_STAT, &m, path);
-	sys_revoke(g);
-	return r < 0 ? -1 : 0;
+	return vfs_call_path_lending(VFS_STAT, &m, path, st, sizeof(*st), GRANT_WRITE) < 0 ? -1 : 0;
 }
 
 int chdir(const char *path)
@@ -235,17 +232,8 @@ int ioctl(int fd, unsigned long request, ...)
 /* Requests naming a second path (rename, link, symlink), lent through grant2. */
 static int vfs_call_two_paths(int type, message *m, const char *first, const char *second)
 {
-	endpoint_t ep = vfs_endpoint();
-	grant_id_t g2 = ep == NONE ? -ENOSYS : sys_grant(ep, second, strlen(second) ? strlen(second) : 1, GRANT_READ);
-	if (g2 < 0) {
-		errno = -g2;
-		return -1;
-	}
-	m->vfs.grant2 = g2;
 	m->vfs.fd2 = (int32_t)strlen(second);
-	int r = vfs_call_path(type, m, first);
-	sys_revoke(g2);
-	return r;
+	return vfs_call_path_lending(type, m, first, second, strlen(second), GRANT_READ);
 }
 
 int mkdir(const char *path, mode_t mode)
@@ -310,17 +298,8 @@ int symlink(const char *target, const char *name)
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
 	message m = { 0 };
-	endpoint_t ep = vfs_endpoint();
-	grant_id_t g2 = ep == NONE ? -ENOSYS : sys_grant(ep, buf, size ? size : 1, GRANT_WRITE);
-	if (g2 < 0) {
-		errno = -g2;
-		return -1;
-	}
-	m.vfs.grant2 = g2;
 	m.vfs.fd2 = (int32_t)size;
-	int r = vfs_call_path(VFS_READLINK, &m, path);
-	sys_revoke(g2);
-	return r;
+	return vfs_call_path_lending(VFS_READLINK, &m, path, buf, size, GRANT_WRITE);
 }
 
 int chmod(const char *path, mode_t mode)
@@ -376,21 +355,14 @@ int access(const char *path, int how)
 int lstat(const char *path, struct stat *st)
 {
 	message m = { 0 };
-	grant_id_t g = sys_grant(vfs_endpoint(), st, sizeof(*st), GRANT_WRITE);
-	m.vfs.grant2 = g;
-	int r = vfs_call_path(VFS_LSTAT, &m, path);
-	sys_revoke(g);
-	return r < 0 ? -1 : 0;
+	return vfs_call_path_lending(VFS_LSTAT, &m, path, st, sizeof(*st), GRANT_WRITE) < 0 ? -1 : 0;
 }
 
 int statvfs(const char *path, struct statvfs *buf)
 {
 	struct fs_statfs fs;
 	message m = { 0 };
-	grant_id_t g = sys_grant(vfs_endpoint(), &fs, sizeof(fs), GRANT_WRITE);
-	m.vfs.grant2 = g;
-	int r = vfs_call_path(VFS_STATFS, &m, path);
-	sys_revoke(g);
+	int r = vfs_call_path_lending(VFS_STATFS, &m, path, &fs, sizeof(fs), GRANT_WRITE);
 	if (r < 0)
 		return -1;
 	*buf = (struct statvfs){

@@ -85,6 +85,8 @@ static inline int sys_bootimage(uint32_t index, uint32_t offset, void *addr, uin
 }
 /* Starts boot module index again as a restarted instance managed by the caller (RS). */
 static inline int sys_spawn(uint32_t index) { return kcall5(KC_SPAWN, index, 0, 0, 0, 0); }
+/* Maps the memory the kernel keeps for the caller's label at addr (KEEP_FRESH or KEEP_HANDED_OVER). */
+static inline int sys_keep(void *addr, uint32_t pages) { return kcall5(KC_KEEP, (uint32_t)addr, pages, 0, 0, 0); }
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }
 static inline int sys_shutdown(uint32_t how, uint32_t code) { return kcall5(KC_SHUTDOWN, how, code, 0, 0, 0); }
 __attribute__((noreturn)) void sys_exit(int status);

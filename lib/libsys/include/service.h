@@ -29,6 +29,10 @@ struct service {
 	/* Optional: a check every request passes before its handler; a negative
 	 * return is the reply (e.g. "nothing is mounted yet"). */
 	int (*admit)(const message *m);
+	/* Optional: after each message is handled and before its reply goes
+	 * out, a service that mirrors its state outside itself writes it here,
+	 * so that no client learns of a change its successor would not know. */
+	void (*commit)(void);
 };
 
 /* Runs the service. argv[1] == "restart" marks a restarted instance. */
@@ -44,6 +48,19 @@ int service_restore_state(const char *name, void *buf, size_t size);
 
 /* Makes the service fail in the given way (enum rs_fault); see fault.c. */
 void service_inject_fault(const struct service *svc, uint32_t kind, uint32_t count, uint32_t seed);
+
+/*
+ * Mirrors in memory the kernel keeps for the service's label (keep.c).
+ * service_keep maps size bytes at addr, which begin with a uint32_t magic:
+ * 1 if they hold what a predecessor wrote under that magic; otherwise they
+ * are zeroed and stamped with it (0); a negated error if nothing was mapped.
+ */
+int service_keep(void *addr, size_t size, uint32_t magic);
+/* A record's checksum, which depends on its slot too. */
+uint32_t service_checksum(const void *data, size_t len, int slot);
+/* Marks slot (below nr_slots) in the set marks; takes the lowest marked slot, or -1. */
+void service_mark(uint32_t *marks, size_t nr_slots, size_t slot);
+int service_take_mark(uint32_t *marks, size_t nr_slots);
 
 /* Prints a log line "label: ..." on the kernel console. */
 void service_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
