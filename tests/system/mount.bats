@@ -231,6 +231,22 @@ section() {
 	[ "$status" -eq 0 ]
 }
 
+@test "a VFS crash keeps the mount table and the files open on a mount" {
+	local copy="$BATS_TEST_TMPDIR/disk2.img"
+	mke2fs -q -F -t ext2 -b 1024 -d "$BATS_FILE_TMPDIR/tree" "$copy" 8M
+	run boot_with_disk2 "$copy" 'mkdir -p /media; mount /dev/hd1 /media && exec 3< /media/hello.txt &&
+		service fi vfs null; sleep 1; mount | tail -n 1; cat <&3; cat /media/sub/numbers | wc -l;
+		echo after > /media/after; exec 3<&-; umount /media; echo "umount $?"'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = $'/dev/hd1 /media ext2 rw 0 0\nhello from the second disk\n20000\numount 0' ]
+	grep -q '^vfs: mounted ata minor 5 on /media again from the mirror' "$BATS_FILE_TMPDIR/console.log"
+	run debugfs -R "cat /after" "$copy"
+	[[ "$output" == *after ]]
+	run e2fsck -fn "$copy"
+	[ "$status" -eq 0 ]
+}
+
 @test "Bochs: the second disk is its primary slave and mounts the same way" {
 	local copy="$BATS_TEST_TMPDIR/disk2.img"
 	mke2fs -q -F -t ext2 -b 1024 -d "$BATS_FILE_TMPDIR/tree" "$copy" 8M
