@@ -48,8 +48,12 @@ int vm_alloc_range(uint32_t *pagedir, vir_addr_t start, uint32_t len, bool write
 uint32_t *vm_clone(const uint32_t *pagedir);
 
 /* exec.c: building a process image */
+int exec_check(const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len);
 int exec_load(struct proc *p, const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len,
 	      vir_addr_t stack_addr, uint32_t stack_len);
+/* The same, with the stack's bytes in another address space (NULL: the kernel's). */
+int exec_load_split(struct proc *p, const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len,
+		    const uint32_t *stack_dir, vir_addr_t stack_addr, uint32_t stack_len);
 
 /* ipc.c */
 void ipc_wake_all_waiting_on(struct proc *dead);
@@ -71,6 +75,13 @@ int boot_module(unsigned index, phys_addr_t *start, uint32_t *len, char name[16]
 int boot_spawn(unsigned index, endpoint_t manager);
 /* Starts RS (boot module index) again after it died, and gives it back the services. */
 void boot_respawn_rs(unsigned index);
+
+/* image.c: service images kept for services started from files */
+int image_keep(struct proc *caller, const struct kc_image *req);
+int image_drop(uint32_t index);
+int image_spawn(uint32_t index, endpoint_t manager, bool fresh);
+void image_adopt_orphans(endpoint_t rs);
+bool image_label_taken(const char *label);
 
 /* kcall.c */
 void kcall_trap(struct trapframe *f);

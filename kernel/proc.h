@@ -44,6 +44,7 @@ struct proc {
 	struct priv *priv;           /* never NULL for a live process */
 	endpoint_t manager;          /* gets fault and exit reports; NONE = kernel */
 	int boot_module;             /* 1 + its boot module's index; 0 = not started from one */
+	int image;                   /* 1 + its kept service image's index (image.c); 0 = none */
 
 	/* scheduling */
 	struct rq_link rq;           /* in the ready queue while runnable */

@@ -32,7 +32,9 @@ enum kcall_number {
 	KC_BOOTIMAGE,       /* (index, offset, addr, len, name): read a boot module */
 	KC_SIGSEND,         /* (ep, struct kc_sigsend *): run a signal handler in ep */
 	KC_SIGRETURN,       /* (struct sigcontext *): the caller resumes where the signal found it */
-	KC_SPAWN,           /* (module index): start a boot module again, as a restart, managed by the caller */
+	KC_SPAWN,           /* (index, flags): start a boot module or a kept service image, managed by the caller */
+	KC_IMAGE,           /* (op, arg): keep or drop a service image; see enum image_op */
+	KC_FLIPBITS,        /* (ep, count, seed): flip count random bits of ep's code */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
@@ -149,6 +151,32 @@ enum vm_op {
 };
 /* Memory a program may map with KC_VM: above its image, below its stack. */
 #define USER_HEAP_TOP (USER_STACK_TOP - USER_STACK_PAGES * 4096u)
+
+/* KC_SPAWN flags */
+#define SPAWN_FRESH 0x1          /* a first start: no argv[1] = "restart" */
+
+/*
+ * KC_IMAGE: service images the kernel keeps, like boot modules, so that a
+ * service started from a file can be started again when the disk, the file
+ * system or its manager died. Their indexes for KC_SPAWN start at
+ * IMAGE_INDEX_BASE, above every boot module's.
+ */
+enum image_op {
+	IMAGE_KEEP = 1,          /* arg: struct kc_image *; returns the image's index */
+	IMAGE_DROP,              /* arg: index; -EBUSY while a process runs it */
+};
+#define IMAGE_INDEX_BASE 256
+#define IMAGE_MAX_LEN (4u << 20)
+#define IMAGE_ARGS_MAX 64
+
+/* IMAGE_KEEP: the ELF file lies in a grant that owner made to the caller. */
+struct kc_image {
+	endpoint_t owner;
+	grant_id_t grant;
+	uint32_t len;
+	char label[LABEL_MAX];          /* unique among services, kept or running */
+	char args[IMAGE_ARGS_MAX];      /* space-separated words passed after argv[0] */
+};
 
 /* KC_SHUTDOWN */
 enum shutdown_how {
