@@ -80,6 +80,7 @@ int exec_load_split(struct proc *p, const uint32_t *src_dir, vir_addr_t elf_addr
 			arch_load_address_space(dir);
 		arch_pagedir_destroy(old, true);
 	}
+	p->code_sum = code_sum(dir);
 	arch_init_user_frame(&p->frame, h->entry, esp);
 	memset(p->grants, 0, sizeof(p->grants));
 	return 0;

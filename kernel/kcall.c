@@ -25,7 +25,7 @@ static const kcall_handler kcall_table[KC_NR_CALLS] = {
 	[KC_BOOTIMAGE] = do_bootimage,
 	[KC_SPAWN] = do_spawn,
 	[KC_IMAGE] = do_image,
-	[KC_FLIPBITS] = do_flipbits,
+	[KC_CODE] = do_code,
 	[KC_SIGSEND] = do_sigsend,
 	[KC_SIGRETURN] = do_sigreturn,
 };

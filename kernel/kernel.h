@@ -76,6 +76,9 @@ int boot_spawn(unsigned index, endpoint_t manager);
 /* Starts RS (boot module index) again after it died, and gives it back the services. */
 void boot_respawn_rs(unsigned index);
 
+/* system/do_code.c: a sum of the read-only pages of an address space */
+uint32_t code_sum(const uint32_t *pagedir);
+
 /* image.c: service images kept for services started from files */
 int image_keep(struct proc *caller, const struct kc_image *req);
 int image_drop(uint32_t index);

@@ -45,6 +45,7 @@ struct proc {
 	endpoint_t manager;          /* gets fault and exit reports; NONE = kernel */
 	int boot_module;             /* 1 + its boot module's index; 0 = not started from one */
 	int image;                   /* 1 + its kept service image's index (image.c); 0 = none */
+	uint32_t code_sum;           /* of its read-only pages when loaded (KC_CODE); 0 = none */
 
 	/* scheduling */
 	struct rq_link rq;           /* in the ready queue while runnable */

@@ -22,7 +22,7 @@ const struct boot_entry boot_table[] = {
 	 * everything, so that a service stuck in a loop cannot starve it. */
 	{ .name = "rs", .priority = PRIO_KERNEL_TASK, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_KILL) | KC_BIT(KC_SPAWN) |
-		    KC_BIT(KC_BOOTIMAGE) | KC_BIT(KC_IMAGE) | KC_BIT(KC_FLIPBITS), .ipc_calls = IPC_ALL, .send_to = "*",
+		    KC_BIT(KC_BOOTIMAGE) | KC_BIT(KC_IMAGE) | KC_BIT(KC_CODE), .ipc_calls = IPC_ALL, .send_to = "*",
 	  .serves_users = true, .kernel_restarts = true },
 	{ .name = "pm", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE) |

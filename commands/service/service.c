@@ -107,6 +107,7 @@ static void describe_failure(char *out, size_t size, uint32_t reason, int32_t de
 	case RS_REASON_EXIT: snprintf(out, size, "exit %d", (int)detail); break;
 	case RS_REASON_HANG: snprintf(out, size, "hang"); break;
 	case RS_REASON_REQUEST: snprintf(out, size, "restart"); break;
+	case RS_REASON_CORRUPT: snprintf(out, size, "code corrupted"); break;
 	default: snprintf(out, size, "-"); break;
 	}
 }

@@ -34,7 +34,7 @@ enum kcall_number {
 	KC_SIGRETURN,       /* (struct sigcontext *): the caller resumes where the signal found it */
 	KC_SPAWN,           /* (index, flags): start a boot module or a kept service image, managed by the caller */
 	KC_IMAGE,           /* (op, arg): keep or drop a service image; see enum image_op */
-	KC_FLIPBITS,        /* (ep, count, seed): flip count random bits of ep's code */
+	KC_CODE,            /* (op, ep, count, seed): ep's code: see enum code_op */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
@@ -176,6 +176,16 @@ struct kc_image {
 	uint32_t len;
 	char label[LABEL_MAX];          /* unique among services, kept or running */
 	char args[IMAGE_ARGS_MAX];      /* space-separated words passed after argv[0] */
+};
+
+/*
+ * KC_CODE: the code (read-only pages) of SELF or of a process the caller
+ * manages. The kernel sums it when it loads the image, so that a manager
+ * can tell when it has changed: bit flips, injected or not.
+ */
+enum code_op {
+	CODE_CHECK = 1,          /* returns 0 if unchanged since it was loaded, 1 if changed */
+	CODE_FLIP,               /* flip count random bits (seeded); returns count */
 };
 
 /* KC_SHUTDOWN */

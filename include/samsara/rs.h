@@ -77,6 +77,7 @@ enum rs_reason {
 	RS_REASON_EXIT,       /* exited; detail = status */
 	RS_REASON_HANG,       /* missed two heartbeats */
 	RS_REASON_REQUEST,    /* service restart */
+	RS_REASON_CORRUPT,    /* its code changed (a flipped bit): found at a heartbeat */
 };
 
 enum rs_policy {

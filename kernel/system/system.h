@@ -29,7 +29,7 @@ int do_vm(struct proc *caller, const struct kcall_args *args);
 int do_bootimage(struct proc *caller, const struct kcall_args *args);
 int do_spawn(struct proc *caller, const struct kcall_args *args);
 int do_image(struct proc *caller, const struct kcall_args *args);
-int do_flipbits(struct proc *caller, const struct kcall_args *args);
+int do_code(struct proc *caller, const struct kcall_args *args);
 int do_sigsend(struct proc *caller, const struct kcall_args *args);
 int do_sigreturn(struct proc *caller, const struct kcall_args *args);
 

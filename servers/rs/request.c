@@ -154,7 +154,7 @@ int do_fi(message *m)
 		bool self = !s || strcmp(s->label, "rs") == 0;
 		if (!self && (s->state != RS_RUNNING || s->endpoint == NONE))
 			return -ESRCH;
-		r = sys_flipbits(self ? SELF : s->endpoint, m->rs.count ? m->rs.count : 1, seed);
+		r = sys_code_flip(self ? SELF : s->endpoint, m->rs.count ? m->rs.count : 1, seed);
 		return r < 0 ? r : 0;
 	}
 	if (!s || strcmp(s->label, "rs") == 0) {

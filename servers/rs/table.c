@@ -221,6 +221,7 @@ int table_launch(struct rs_service *s, uint32_t spawn_flags)
 static const char *const reason_names[] = {
 	[RS_REASON_NONE] = "none", [RS_REASON_FAULT] = "fault", [RS_REASON_EXIT] = "exit",
 	[RS_REASON_HANG] = "hang", [RS_REASON_REQUEST] = "restart request",
+	[RS_REASON_CORRUPT] = "corrupt",
 };
 
 /* Restarts s now, counting a restart; the failure is already logged. */
@@ -311,6 +312,10 @@ static bool excused(struct rs_service *s)
 void table_tick(void)
 {
 	uint32_t t = now();
+	if (sys_code_check(SELF) > 0) {
+		service_log("my code is corrupted: exiting, so that the kernel starts me afresh");
+		sys_exit(1);
+	}
 	for (uint32_t i = 0; i < rs.nr_services; i++) {
 		struct rs_service *s = &rs.services[i];
 		if (s->state == RS_BACKOFF && (int32_t)(t - s->restart_at) >= 0) {
@@ -324,6 +329,11 @@ void table_tick(void)
 			if (s->missed >= allowed) {
 				sys_kill(s->endpoint);
 				table_failed(s, RS_REASON_HANG, (int32_t)s->missed);
+				continue;
+			}
+			if (sys_code_check(s->endpoint) > 0) {
+				sys_kill(s->endpoint);   /* it would run broken code: start a pristine copy */
+				table_failed(s, RS_REASON_CORRUPT, 0);
 				continue;
 			}
 			ipc_notify(s->endpoint);

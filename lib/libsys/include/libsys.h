@@ -89,10 +89,12 @@ static inline int sys_spawn(uint32_t index, uint32_t flags) { return kcall5(KC_S
 static inline int sys_image_keep(const struct kc_image *req) { return kcall5(KC_IMAGE, IMAGE_KEEP, (uint32_t)req, 0, 0, 0); }
 static inline int sys_image_drop(uint32_t index) { return kcall5(KC_IMAGE, IMAGE_DROP, index, 0, 0, 0); }
 /* Flips count random bits in the code of ep (SELF or a process the caller manages). */
-static inline int sys_flipbits(endpoint_t ep, uint32_t count, uint32_t seed)
+static inline int sys_code_flip(endpoint_t ep, uint32_t count, uint32_t seed)
 {
-	return kcall5(KC_FLIPBITS, (uint32_t)ep, count, seed, 0, 0);
+	return kcall5(KC_CODE, CODE_FLIP, (uint32_t)ep, count, seed, 0);
 }
+/* 1 if the code of ep has changed since it was loaded, 0 if not. */
+static inline int sys_code_check(endpoint_t ep) { return kcall5(KC_CODE, CODE_CHECK, (uint32_t)ep, 0, 0, 0); }
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }
 static inline int sys_shutdown(uint32_t how, uint32_t code) { return kcall5(KC_SHUTDOWN, how, code, 0, 0, 0); }
 __attribute__((noreturn)) void sys_exit(int status);
