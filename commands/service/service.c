@@ -367,9 +367,9 @@ static void run_script(struct rs_script_job *job)
 	job->label[sizeof(job->label) - 1] = job->script[sizeof(job->script) - 1] = '\0';
 	job->reason[sizeof(job->reason) - 1] = '\0';
 	snprintf(count, sizeof(count), "%u", (unsigned)job->count);
-	char *argv[] = { "sh", job->script, job->label, job->reason, count, NULL };
 	pid_t pid = fork();
 	if (pid == 0) {
+		char *argv[] = { "sh", job->script, job->label, job->reason, count, NULL };
 		execv("/bin/sh", argv);
 		_exit(127);
 	}

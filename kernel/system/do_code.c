@@ -14,6 +14,7 @@
  * not), 0 if not, -ENOENT if there is no sum (a forked process).
  */
 #include "system.h"
+#include <samsara/xorshift.h>
 
 #define FLIP_MAX 4096
 
@@ -59,15 +60,6 @@ uint32_t code_sum(const uint32_t *pagedir)
 	return w.sum ? w.sum : 1;    /* 0 means "no sum" */
 }
 
-static uint32_t next_random(uint32_t *state)
-{
-	uint32_t x = *state ? *state : 0x9e3779b9u;
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
-
 static int flip(struct proc *target, uint32_t count, uint32_t seed)
 {
 	if (count > FLIP_MAX)
@@ -76,9 +68,9 @@ static int flip(struct proc *target, uint32_t count, uint32_t seed)
 	arch_for_each_user_page(target->pagedir, pick_page, &w);
 	uint32_t pages = w.read_only_pages;
 	for (uint32_t i = 0; i < count && pages; i++) {
-		w = (struct code_walk){ .pick = next_random(&seed) % pages };
+		w = (struct code_walk){ .pick = xorshift32(&seed) % pages };
 		arch_for_each_user_page(target->pagedir, pick_page, &w);
-		uint32_t bit = next_random(&seed) % (PAGE_SIZE * 8);
+		uint32_t bit = xorshift32(&seed) % (PAGE_SIZE * 8);
 		((volatile uint8_t *)w.chosen)[bit / 8] ^= (uint8_t)(1u << (bit % 8));
 	}
 	return pages ? (int)count : 0;

@@ -68,7 +68,7 @@ int do_script_wait(message *m)
 
 int do_set_script(message *m)
 {
-	char path[RS_SCRIPT_MAX];
+	char path[RS_SCRIPT_MAX] = { 0 };
 	if (!memchr(m->rs.label, '\0', sizeof(m->rs.label)))
 		return -EINVAL;
 	struct rs_service *s = table_find(m->rs.label);

@@ -57,7 +57,7 @@ static void forget(const struct rs_service *s)
 
 int do_start(message *m)
 {
-	struct rs_start req;
+	struct rs_start req = { 0 };
 	if (!caller_privileged(m->source))
 		return -EPERM;
 	if (m->rs.len != sizeof(req))
