@@ -86,7 +86,7 @@ const struct boot_entry boot_table[] = {
 	{ .name = "rsbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs rs" },
 	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
-	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN) | KC_BIT(KC_CODE), .ipc_calls = IPC_ALL,
 	  .send_to = "kecho" },
 };
 const unsigned boot_table_size = sizeof(boot_table) / sizeof(boot_table[0]);
