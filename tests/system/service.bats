@@ -39,6 +39,8 @@ setup_file() {
 		echo "== down"; service down counter; echo "status $?"; tally counter; echo "status $?"
 		service status counter
 		echo "== up again"; service up counter; echo "status $?"; tally counter 0
+		echo "== replace"; service down counter; service up /sbin/tally -label counter
+		echo "status $?"; tally counter 0
 		echo "== flip ata"
 		yes "Samsara keeps your files 0123456789" | head -c 10485760 > /home/big; sync
 		service set ata -period 100
@@ -146,6 +148,13 @@ column() {
 	echo "$output"
 	[ "${lines[0]}" = 'status 0' ]
 	[ "${lines[1]}" = 'counter: total 11, started 6 times' ]
+}
+
+@test "service up FILE replaces the image of a file service that is down, as a fresh start" {
+	run section replace
+	echo "$output"
+	[ "${lines[0]}" = 'status 0' ]
+	[ "${lines[1]}" = 'counter: total 0, started 1 time' ]
 }
 
 @test "cksum of 20 MiB read while ata's code takes bit flips is right" {
