@@ -214,7 +214,8 @@ int image_spawn(uint32_t index, endpoint_t manager, bool fresh)
 	priv_set_from_entry(priv, e, img->label);
 	p->priv = priv;
 	p->priority = e->priority;
-	p->quantum_ticks = p->ticks_left = e->quantum_ms * CONFIG_HZ / 1000 + 1;
+	uint32_t quantum = e->quantum_ms * CONFIG_HZ / 1000;
+	p->quantum_ticks = p->ticks_left = quantum ? quantum : 1;
 	p->image = (int)(img - images) + 1;
 	p->manager = manager;
 	proc_set_runnable_flags(p, 0, BLOCK_STOPPED);
