@@ -57,10 +57,11 @@ static void fresh_start(int index)
 	      "status %d", report.status);
 }
 
-/* A restart (argv[1] = "restart") whose code gets flipped before it runs. */
+/* An instance whose code gets flipped while it waits to say hello (so it cannot run). */
 static void flipped_start(int index)
 {
-	endpoint_t child = sys_spawn((uint32_t)index, 0);
+	endpoint_t child = sys_spawn((uint32_t)index, SPAWN_FRESH);
+	wait_blocked(child);
 	CHECK_EQ(kcall5(KC_CODE, CODE_FLIP, (uint32_t)child, 5000, 1, 0), -EINVAL, "KC_CODE refuses too many flips");
 	CHECK_EQ(sys_code_flip(child, 10, 12345), 10, "KC_CODE flips bits in a managed process's code");
 	CHECK_EQ(sys_code_check(child), 1, "KC_CODE: flipped code shows as changed");
