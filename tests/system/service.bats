@@ -10,7 +10,9 @@ load lib
 setup_file() {
 	fresh_disk
 	yes 'Samsara keeps your files 0123456789' | head -c 10485760 > "$BATS_FILE_TMPDIR/big"
-	on_disk '
+	# The steps go onto the disk as a script: a command this long, typed
+	# at the serial console, would lose characters.
+	cat > "$BATS_FILE_TMPDIR/steps.sh" <<-'EOF'
 		echo "== up"; service up /sbin/tally -label counter; echo "status $?"
 		echo "== status"; service status counter
 		echo "== request"; tally counter 5; tally counter 2
@@ -47,7 +49,11 @@ setup_file() {
 		(cat /home/big /home/big | cksum > /tmp/sum) & p=$!
 		for i in 1 2 3 4 5; do service fi ata flip -count 20; sleep 1; done
 		wait $p; echo "status $?"; cat /tmp/sum; service status ata
-		echo "== end"' > "$BATS_FILE_TMPDIR/out" 2>&1 || true
+		echo "== end"
+	EOF
+	printf 'cd /home\nwrite %s steps.sh\n' "$BATS_FILE_TMPDIR/steps.sh" > "$BATS_FILE_TMPDIR/debugfs"
+	debugfs -w -f "$BATS_FILE_TMPDIR/debugfs" "$(partition)" >/dev/null 2>&1
+	on_disk 'sh /home/steps.sh' > "$BATS_FILE_TMPDIR/out" 2>&1 || true
 }
 
 # section NAME: the lines that step NAME printed, without the services' log
