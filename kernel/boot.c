@@ -190,8 +190,11 @@ static void hand_out_boot_processes(void)
 void boot_respawn_rs(unsigned index)
 {
 	int error;
-	if (start_module(index, true, NONE, &error))
+	const struct proc *rs = start_module(index, true, NONE, &error);
+	if (rs) {
 		hand_out_boot_processes();
+		image_adopt_orphans(rs->endpoint);
+	}
 	else
 		kprintf("kernel: rs could not be restarted (error %d)\n", error);
 }

@@ -48,8 +48,12 @@ int vm_alloc_range(uint32_t *pagedir, vir_addr_t start, uint32_t len, bool write
 uint32_t *vm_clone(const uint32_t *pagedir);
 
 /* exec.c: building a process image */
+int exec_check(const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len);
 int exec_load(struct proc *p, const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len,
 	      vir_addr_t stack_addr, uint32_t stack_len);
+/* The same, with the stack's bytes in another address space (NULL: the kernel's). */
+int exec_load_split(struct proc *p, const uint32_t *src_dir, vir_addr_t elf_addr, uint32_t elf_len,
+		    const uint32_t *stack_dir, vir_addr_t stack_addr, uint32_t stack_len);
 
 /* ipc.c */
 void ipc_wake_all_waiting_on(struct proc *dead);
@@ -77,6 +81,15 @@ int keep_map(struct proc *caller, vir_addr_t addr, uint32_t pages);
 /* p dies: its kept memory waits for its successor; returns what the processes
  * p managed inherit as their heir (1 + the record), or 0 if p kept none. */
 int keep_release(const struct proc *p);
+/* system/do_code.c: a sum of the read-only pages of an address space */
+uint32_t code_sum(const uint32_t *pagedir);
+
+/* image.c: service images kept for services started from files */
+int image_keep(struct proc *caller, const struct kc_image *req);
+int image_drop(uint32_t index);
+int image_spawn(uint32_t index, endpoint_t manager, bool fresh);
+void image_adopt_orphans(endpoint_t rs);
+bool image_label_taken(const char *label);
 
 /* kcall.c */
 void kcall_trap(struct trapframe *f);

@@ -38,6 +38,24 @@ static void resolve_names(uint32_t *mask, const char *list)
 	}
 }
 
+/*
+ * Lets every program send to privilege id, or no longer: the shared user
+ * record and every program's own (programs get a copy of their parent's
+ * record at fork, so a service started later must be added to each).
+ */
+static void let_programs_send(int id, bool allow)
+{
+	for (int i = 0; i < NR_PRIVS; i++) {
+		struct priv *p = &priv_table[i];
+		if (i != PRIV_ID_USER && (!p->in_use || (p->flags & PRIV_SYSTEM)))
+			continue;
+		if (allow)
+			bitmap_set(p->send_to, (unsigned)id);
+		else
+			bitmap_clear(p->send_to, (unsigned)id);
+	}
+}
+
 void priv_init(void)
 {
 	for (int i = 0; i < NR_PRIVS; i++)
@@ -48,22 +66,24 @@ void priv_init(void)
 	/* Programs may end themselves, find PM and VFS (KC_INFO), and lend their
 	 * own memory to a server (grants): none of it reaches anyone else. */
 	user->kcalls = KC_PROGRAM;
-	for (unsigned i = 0; i < boot_table_size; i++) {
-		const struct boot_entry *e = &boot_table[i];
-		struct priv *p = &priv_table[i + 1];
-		p->flags = e->flags;
-		p->kcalls = e->kcalls;
-		p->ipc_calls = e->ipc_calls;
-		if (e->send_to)
-			resolve_names(p->send_to, e->send_to);
-		priv_set_io(p, e->io);
-		strlcpy(p->label, e->name, sizeof(p->label));
-		p->mem_base = e->mem_base;
-		p->mem_len = e->mem_len;
-		p->irqs = e->irqs;
-		if (e->serves_users)
-			bitmap_set(user->send_to, i + 1);
-	}
+	for (unsigned i = 0; i < boot_table_size; i++)
+		priv_set_from_entry(&priv_table[i + 1], &boot_table[i], boot_table[i].name);
+}
+
+void priv_set_from_entry(struct priv *p, const struct boot_entry *e, const char *label)
+{
+	p->flags = e->flags;
+	p->kcalls = e->kcalls;
+	p->ipc_calls = e->ipc_calls;
+	if (e->send_to)
+		resolve_names(p->send_to, e->send_to);
+	priv_set_io(p, e->io);
+	strlcpy(p->label, label, sizeof(p->label));
+	p->mem_base = e->mem_base;
+	p->mem_len = e->mem_len;
+	p->irqs = e->irqs;
+	if (e->serves_users)
+		let_programs_send(p->id, true);
 }
 
 struct priv *priv_for_boot_entry(unsigned index)
@@ -89,11 +109,17 @@ struct priv *priv_alloc_dynamic(void)
 	return NULL;
 }
 
-/* Boot-table records keep their contents so a restarted service gets them back. */
+/*
+ * Boot-table records keep their contents so a restarted service gets them
+ * back; a dynamic record is no longer reachable by programs once released.
+ */
 void priv_release(struct priv *p)
 {
-	if (p->id != PRIV_ID_USER)
-		p->in_use = false;
+	if (p->id == PRIV_ID_USER)
+		return;
+	p->in_use = false;
+	if ((unsigned)p->id > boot_table_size)
+		let_programs_send(p->id, false);
 }
 
 void priv_set_from_spec(struct priv *p, const struct priv_spec *spec)

@@ -58,6 +58,8 @@ struct boot_entry {
 
 extern const struct boot_entry boot_table[];
 extern const unsigned boot_table_size;
+/* What a service started from a file may do (kernel/table.c). */
+extern const struct boot_entry file_service_entry;
 
 extern struct priv priv_table[NR_PRIVS];
 
@@ -66,6 +68,8 @@ struct priv *priv_for_boot_entry(unsigned index);
 struct priv *priv_alloc_dynamic(void);
 void priv_release(struct priv *p);
 void priv_set_from_spec(struct priv *p, const struct priv_spec *spec);
+/* Fills p from a boot-table row (or file_service_entry), under label. */
+void priv_set_from_entry(struct priv *p, const struct boot_entry *e, const char *label);
 
 static inline bool priv_may_send(const struct priv *from, const struct priv *to)
 {

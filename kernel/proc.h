@@ -46,6 +46,8 @@ struct proc {
 	int boot_module;             /* 1 + its boot module's index; 0 = not started from one */
 	int heir;                    /* its manager died holding kept memory (keep.c): the
 				      * next instance takes it over; 0 = not waiting for one */
+	int image;                   /* 1 + its kept service image's index (image.c); 0 = none */
+	uint32_t code_sum;           /* of its read-only pages when loaded (KC_CODE); 0 = none */
 
 	/* scheduling */
 	struct rq_link rq;           /* in the ready queue while runnable */

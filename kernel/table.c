@@ -22,7 +22,7 @@ const struct boot_entry boot_table[] = {
 	 * everything, so that a service stuck in a loop cannot starve it. */
 	{ .name = "rs", .priority = PRIO_KERNEL_TASK, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_KILL) | KC_BIT(KC_SPAWN) |
-		    KC_BIT(KC_BOOTIMAGE), .ipc_calls = IPC_ALL, .send_to = "*",
+		    KC_BIT(KC_BOOTIMAGE) | KC_BIT(KC_IMAGE) | KC_BIT(KC_CODE), .ipc_calls = IPC_ALL, .send_to = "*",
 	  .serves_users = true, .kernel_restarts = true },
 	{ .name = "pm", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
 	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_MANAGE | KC_BIT(KC_VM) | KC_BIT(KC_BOOTIMAGE) |
@@ -91,9 +91,22 @@ const struct boot_entry boot_table[] = {
 	{ .name = "sysbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS, .program = true,
 	  .kcalls = KC_PROGRAM, .ipc_calls = KC_BIT(IPC_SENDREC), .send_to = "pm vfs" },
 	{ .name = "kbench", .priority = PRIO_USER, .quantum_ms = CONFIG_QUANTUM_MS,
-	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN), .ipc_calls = IPC_ALL,
+	  .flags = PRIV_SYSTEM, .kcalls = KC_BASIC | KC_BIT(KC_SHUTDOWN) | KC_BIT(KC_CODE), .ipc_calls = IPC_ALL,
 	  .send_to = "kecho" },
 };
 const unsigned boot_table_size = sizeof(boot_table) / sizeof(boot_table[0]);
+
+/*
+ * A system service started from a file (`service up FILE -label L`, through
+ * RS and KC_IMAGE): a server among servers. It may talk to every service
+ * and programs may call it; it has the basic kernel calls (its own grants,
+ * safecopy, alarms, the log console) and nothing that reaches hardware: no
+ * I/O ports, IRQ lines or device memory, and it manages no process.
+ */
+const struct boot_entry file_service_entry = {
+	.name = "(file)", .priority = PRIO_SERVER, .quantum_ms = CONFIG_QUANTUM_MS,
+	.flags = PRIV_SYSTEM, .kcalls = KC_BASIC, .ipc_calls = IPC_ALL, .send_to = "*",
+	.serves_users = true,
+};
 _Static_assert(sizeof(boot_table) / sizeof(boot_table[0]) < NR_PRIVS / 2,
 	       "boot table ids must leave room for dynamic privileges");

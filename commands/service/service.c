@@ -8,34 +8,43 @@
  *   service restart LABEL       kill it and start a fresh instance
  *   service refresh LABEL       the same
  *   service down LABEL          stop it and leave it down
- *   service up LABEL [OPTIONS]  start it again (a service of the boot image)
+ *   service up LABEL [OPTIONS]  start it again (it is down or failed)
+ *   service up FILE -label LABEL [-script S] [-args "WORDS"] [OPTIONS]
+ *                               start a new system service from an ELF file;
+ *                               RS has the kernel keep a copy for restarts
  *   service set LABEL [OPTIONS] change its policy; OPTIONS are
  *                               -period MS (heartbeat), -maxrestarts N (in
  *                               10 s, then "failed"), -policy restart|down,
- *                               -backoff MS (first delay; 0: none)
+ *                               -backoff MS (first delay; 0: none),
+ *                               -script S (recovery script; "" for none)
  *   service fi LABEL KIND [-count N]
  *                               inject a fault: null illegal divide stack
- *                               panic hang deadlock wild garbage
+ *                               panic hang deadlock wild garbage flip
+ *   service scripts             run the recovery scripts RS asks for, as
+ *                               `sh S LABEL REASON COUNT` (/etc/rc starts it)
  *
  * Reading is open to everyone; the rest needs root.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #include <libsys.h>
 #include <samsara/config.h>
 #include "../lib/cmd.h"
 
-#define USAGE "service status [LABEL] | log | restart|refresh|down LABEL |\n" \
-	      "       up|set LABEL [-period MS] [-maxrestarts N] [-policy restart|down] [-backoff MS] |\n" \
+#define USAGE "service status [LABEL] | log | restart|refresh|down LABEL | scripts |\n" \
+	      "       up|set LABEL [-period MS] [-maxrestarts N] [-policy restart|down] [-backoff MS] [-script S] |\n" \
+	      "       up FILE -label LABEL [-script S] [-args WORDS] [OPTIONS] |\n" \
 	      "       fi LABEL KIND [-count N]"
 
 static const char *const fault_names[FI_NR] = {
 	[FI_NULL] = "null", [FI_ILLEGAL] = "illegal", [FI_DIVIDE] = "divide", [FI_STACK] = "stack",
 	[FI_PANIC] = "panic", [FI_HANG] = "hang", [FI_DEADLOCK] = "deadlock", [FI_WILD] = "wild",
-	[FI_GARBAGE] = "garbage",
+	[FI_GARBAGE] = "garbage", [FI_FLIP] = "flip",
 };
 static const char *const state_names[] = {
 	"?", "running", "backoff", "down", "failed",
@@ -98,6 +107,7 @@ static void describe_failure(char *out, size_t size, uint32_t reason, int32_t de
 	case RS_REASON_EXIT: snprintf(out, size, "exit %d", (int)detail); break;
 	case RS_REASON_HANG: snprintf(out, size, "hang"); break;
 	case RS_REASON_REQUEST: snprintf(out, size, "restart"); break;
+	case RS_REASON_CORRUPT: snprintf(out, size, "code corrupted"); break;
 	default: snprintf(out, size, "-"); break;
 	}
 }
@@ -232,14 +242,170 @@ static int simple(int type, const char *verb, const char *label)
 	return request(type, &m, verb, label);
 }
 
-static int configure(const char *verb, const char *label, int argc, char **argv)
+/* The options that are not policy: -label, -script and -args. */
+struct extras {
+	const char *label, *script, *args;
+};
+
+/* Moves -label, -script and -args out of argv into *x; returns how many arguments remain. */
+static int take_extras(int argc, char **argv, struct extras *x)
+{
+	int kept = 0;
+	for (int i = 0; i < argc; i++) {
+		const char **slot = strcmp(argv[i], "-label") == 0 ? &x->label
+				  : strcmp(argv[i], "-script") == 0 ? &x->script
+				  : strcmp(argv[i], "-args") == 0 ? &x->args : NULL;
+		if (slot && i + 1 < argc)
+			*slot = argv[++i];
+		else if (slot)
+			cmd_usage(2, USAGE);
+		else
+			argv[kept++] = argv[i];
+	}
+	return kept;
+}
+
+/* Lends RS the bytes of text (a path; "" for none) with request type, for label. */
+static int send_text(int type, const char *verb, const char *label, const char *text)
 {
 	message m = { 0 };
 	set_label(&m, label);
+	size_t len = strlen(text) + 1;
+	if (len > RS_SCRIPT_MAX) {
+		cmd_error("%s: '%s' is too long (at most %d bytes)", verb, text, RS_SCRIPT_MAX - 1);
+		return 1;
+	}
+	m.rs.grant = sys_grant(rs_server(), (void *)text, len, GRANT_READ);
+	m.rs.len = (uint32_t)len;
+	int r = request(type, &m, verb, label);
+	sys_revoke(m.rs.grant);
+	return r;
+}
+
+static int configure(const char *verb, const char *label, int argc, char **argv)
+{
+	message m = { 0 };
+	struct extras x = { 0 };
+	argc = take_extras(argc, argv, &x);
+	if (x.label || x.args)
+		cmd_usage(2, USAGE);
+	set_label(&m, label);
 	policy_options(&m, argc, argv);
+	if (x.script && send_text(RS_SET_SCRIPT, verb, label, x.script))
+		return 1;
 	if (!m.rs.period_ms && !m.rs.max_restarts && !m.rs.policy && m.rs.backoff_ms == RS_KEEP)
 		return 0;
 	return request(RS_SET, &m, verb, label);
+}
+
+/* Reads path whole; exits with a message if it cannot. */
+static char *read_binary(const char *path, size_t *len)
+{
+	char *data;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0 || read_all(fd, &data, len) < 0) {
+		cmd_error_errno(path, errno);
+		cmd_exit(1);
+	}
+	close(fd);
+	return data;
+}
+
+static int start_failed(const char *path, const char *label, int r)
+{
+	if (r == -EEXIST)
+		cmd_error("up %s: a service called %s exists already", path, label);
+	else if (r == -ENOEXEC)
+		cmd_error("up %s: not an executable this system can run", path);
+	else if (r == -EPERM)
+		cmd_error("up %s: permission denied (only root may)", path);
+	else
+		cmd_error("up %s: %s", path, strerror(-r));
+	return 1;
+}
+
+/* service up FILE -label LABEL ...: the file goes to RS by grant, and RS has the kernel keep it. */
+static int start_from_file(const char *path, int argc, char **argv)
+{
+	struct extras x = { 0 };
+	struct rs_start req = { 0 };
+	message policy = { 0 }, m = { 0 };
+	argc = take_extras(argc, argv, &x);
+	policy_options(&policy, argc, argv);
+	if (!x.label || strlen(x.label) >= sizeof(req.label) || (x.script && strlen(x.script) >= sizeof(req.script)) ||
+	    (x.args && strlen(x.args) >= sizeof(req.args)))
+		cmd_usage(2, USAGE);
+	strlcpy(req.label, x.label, sizeof(req.label));
+	strlcpy(req.script, x.script ? x.script : "", sizeof(req.script));
+	strlcpy(req.args, x.args ? x.args : "", sizeof(req.args));
+	req.period_ms = policy.rs.period_ms;
+	req.max_restarts = policy.rs.max_restarts;
+	size_t len;
+	char *image = read_binary(path, &len);
+	endpoint_t rs = rs_server();
+	req.image_grant = sys_grant(rs, image, len ? len : 1, GRANT_READ);
+	req.image_len = (uint32_t)len;
+	m.rs.grant = sys_grant(rs, &req, sizeof(req), GRANT_READ);
+	m.rs.len = sizeof(req);
+	int r = call(RS_START, &m);
+	sys_revoke(m.rs.grant);
+	sys_revoke(req.image_grant);
+	free(image);
+	if (r < 0)
+		return start_failed(path, x.label, r);
+	policy.rs.period_ms = policy.rs.max_restarts = 0;
+	set_label(&policy, x.label);
+	if (policy.rs.policy || policy.rs.backoff_ms != RS_KEEP)
+		return request(RS_SET, &policy, "up", x.label);
+	return 0;
+}
+
+/* Runs job as `sh SCRIPT LABEL REASON COUNT` and waits for it. */
+static void run_script(struct rs_script_job *job)
+{
+	char count[12];
+	job->label[sizeof(job->label) - 1] = job->script[sizeof(job->script) - 1] = '\0';
+	job->reason[sizeof(job->reason) - 1] = '\0';
+	snprintf(count, sizeof(count), "%u", (unsigned)job->count);
+	pid_t pid = fork();
+	if (pid == 0) {
+		char *argv[] = { "sh", job->script, job->label, job->reason, count, NULL };
+		execv("/bin/sh", argv);
+		_exit(127);
+	}
+	if (pid < 0)
+		cmd_error("scripts: cannot run %s: %s", job->script, strerror(errno));
+	else
+		waitpid(pid, NULL, 0);
+}
+
+/* service scripts: waits for RS to ask for a recovery script, runs it, and waits again. */
+static int run_scripts(void)
+{
+	for (;;) {
+		struct rs_script_job job = { 0 };
+		message m = { 0 };
+		endpoint_t rs = sys_find_label("rs");
+		if (rs == NONE) {
+			sleep(1);            /* RS is being restarted */
+			continue;
+		}
+		m.rs.grant = sys_grant(rs, &job, sizeof(job), GRANT_WRITE);
+		m.rs.len = sizeof(job);
+		m.type = RS_SCRIPT_WAIT;
+		int r = ipc_sendrec(rs, &m);
+		sys_revoke(m.rs.grant);
+		r = r < 0 ? r : m.type;
+		if (r == -EPERM || r == -EBUSY) {
+			cmd_error("scripts: %s", r == -EPERM ? "permission denied (only root may)"
+							      : "another runner took over");
+			return 1;
+		}
+		if (r == 0)
+			run_script(&job);
+		else if (r != -EDEADSRCDST)
+			sleep(1);
+	}
 }
 
 static int fault(const char *label, const char *kind, int argc, char **argv)
@@ -250,7 +416,7 @@ static int fault(const char *label, const char *kind, int argc, char **argv)
 		if (strcmp(kind, fault_names[k]) == 0)
 			m.rs.kind = k;
 	if (!m.rs.kind) {
-		cmd_error("fi: unknown fault '%s' (null illegal divide stack panic hang deadlock wild garbage)", kind);
+		cmd_error("fi: unknown fault '%s' (null illegal divide stack panic hang deadlock wild garbage flip)", kind);
 		return 2;
 	}
 	if (argc == 2 && strcmp(argv[0], "-count") == 0)
@@ -271,6 +437,15 @@ static int fault(const char *label, const char *kind, int argc, char **argv)
 	return r < 0;
 }
 
+/* Whether the options give -label: `service up FILE -label L`, not `service up LABEL`. */
+static bool names_label(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "-label") == 0)
+			return true;
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	cmd_init("service");
@@ -286,6 +461,10 @@ int main(int argc, char **argv)
 		status_code = simple(RS_RESTART, verb, argv[2]);
 	else if (strcmp(verb, "down") == 0 && argc == 3)
 		status_code = simple(RS_DOWN, verb, argv[2]);
+	else if (strcmp(verb, "scripts") == 0 && argc == 2)
+		status_code = run_scripts();
+	else if (strcmp(verb, "up") == 0 && argc >= 3 && (strchr(argv[2], '/') || names_label(argc - 3, argv + 3)))
+		status_code = start_from_file(argv[2], argc - 3, argv + 3);
 	else if (strcmp(verb, "up") == 0 && argc >= 3) {
 		status_code = configure(verb, argv[2], argc - 3, argv + 3);
 		status_code = status_code ? status_code : simple(RS_UP, verb, argv[2]);

@@ -15,6 +15,7 @@
 #include <samsara/vfs.h>
 #include <samsara/fs.h>
 #include <samsara/rs.h>
+#include <samsara/tally.h>
 
 #define MSG_SIZE          64
 #define MSG_PAYLOAD_SIZE  56
@@ -66,6 +67,7 @@ typedef struct message {
 		struct msg_vfs     vfs;
 		struct msg_fs      fs;
 		struct msg_rs      rs;
+		struct msg_tally   tally;
 		uint8_t            bytes[MSG_PAYLOAD_SIZE];
 	};
 } message;

@@ -32,8 +32,10 @@ enum kcall_number {
 	KC_BOOTIMAGE,       /* (index, offset, addr, len, name): read a boot module */
 	KC_SIGSEND,         /* (ep, struct kc_sigsend *): run a signal handler in ep */
 	KC_SIGRETURN,       /* (struct sigcontext *): the caller resumes where the signal found it */
-	KC_SPAWN,           /* (module index): start a boot module again, as a restart, managed by the caller */
+	KC_SPAWN,           /* (index, flags): start a boot module or a kept service image, managed by the caller */
 	KC_KEEP,            /* (addr, pages): map the caller's kept memory, which outlives it */
+	KC_IMAGE,           /* (op, arg): keep or drop a service image; see enum image_op */
+	KC_CODE,            /* (op, ep, count, seed): ep's code: see enum code_op */
 	KC_NR_CALLS
 };
 _Static_assert(KC_NR_CALLS <= 32, "kernel-call bitmap is 32 bits");
@@ -161,6 +163,42 @@ enum vm_op {
 #define KEEP_PAGES_MAX   8
 #define KEEP_FRESH       1
 #define KEEP_HANDED_OVER 0
+
+/* KC_SPAWN flags */
+#define SPAWN_FRESH 0x1          /* a first start: no argv[1] = "restart" */
+
+/*
+ * KC_IMAGE: service images the kernel keeps, like boot modules, so that a
+ * service started from a file can be started again when the disk, the file
+ * system or its manager died. Their indexes for KC_SPAWN start at
+ * IMAGE_INDEX_BASE, above every boot module's.
+ */
+enum image_op {
+	IMAGE_KEEP = 1,          /* arg: struct kc_image *; returns the image's index */
+	IMAGE_DROP,              /* arg: index; -EBUSY while a process runs it */
+};
+#define IMAGE_INDEX_BASE 256
+#define IMAGE_MAX_LEN (4u << 20)
+#define IMAGE_ARGS_MAX 64
+
+/* IMAGE_KEEP: the ELF file lies in a grant that owner made to the caller. */
+struct kc_image {
+	endpoint_t owner;
+	grant_id_t grant;
+	uint32_t len;
+	char label[LABEL_MAX];          /* unique among services, kept or running */
+	char args[IMAGE_ARGS_MAX];      /* space-separated words passed after argv[0] */
+};
+
+/*
+ * KC_CODE: the code (read-only pages) of SELF or of a process the caller
+ * manages. The kernel sums it when it loads the image, so that a manager
+ * can tell when it has changed: bit flips, injected or not.
+ */
+enum code_op {
+	CODE_CHECK = 1,          /* returns 0 if unchanged since it was loaded, 1 if changed */
+	CODE_FLIP,               /* flip count random bits (seeded); returns count */
+};
 
 /* KC_SHUTDOWN */
 enum shutdown_how {

@@ -21,6 +21,32 @@ enum rs_request {
 	RS_SET,                    /* label, period_ms, max_restarts, policy (0 = leave as is),
 				    * backoff_ms (RS_KEEP = leave as is) */
 	RS_FI,                     /* label, kind, count: make it inject a fault into itself */
+	RS_START,                  /* grant, len -> struct rs_start: a new service from an ELF file */
+	RS_SET_SCRIPT,             /* label, grant, len -> its recovery script's path ("" = none) */
+	RS_SCRIPT_WAIT,            /* grant, len -> struct rs_script_job: answered when a
+				    * recovery script is to run (the runner, `service scripts`) */
+};
+
+#define RS_SCRIPT_MAX 64           /* a recovery script's path, NUL included */
+#define RS_ARGS_MAX 64             /* a file service's arguments, NUL included */
+
+/* RS_START: what `service up FILE -label L ...` lends RS (by grant). */
+struct rs_start {
+	char label[16];
+	char script[RS_SCRIPT_MAX];    /* "" = none: RS restarts it itself */
+	char args[RS_ARGS_MAX];        /* space-separated words given after argv[0] */
+	grant_id_t image_grant;        /* the ELF file, readable by RS */
+	uint32_t image_len;
+	uint32_t period_ms;            /* 0 = the default */
+	uint32_t max_restarts;         /* 0 = the default */
+};
+
+/* RS_SCRIPT_WAIT's answer: run `sh SCRIPT LABEL REASON COUNT`. */
+struct rs_script_job {
+	char label[16];
+	char script[RS_SCRIPT_MAX];
+	char reason[16];               /* fault, exit or hang */
+	uint32_t count;                /* failures in the current window, this one included */
 };
 
 /* Fault kinds for RS_FI and SERVICE_FI. */
@@ -34,6 +60,7 @@ enum rs_fault {
 	FI_DEADLOCK,      /* a blocking receive from a source that never sends */
 	FI_WILD,          /* count random words of its own data and heap overwritten */
 	FI_GARBAGE,       /* count random messages sent to random system services */
+	FI_FLIP,          /* count random bits of its code flipped (by RS, through the kernel) */
 	FI_NR
 };
 
@@ -50,6 +77,7 @@ enum rs_reason {
 	RS_REASON_EXIT,       /* exited; detail = status */
 	RS_REASON_HANG,       /* missed two heartbeats */
 	RS_REASON_REQUEST,    /* service restart */
+	RS_REASON_CORRUPT,    /* its code changed (a flipped bit): found at a heartbeat */
 };
 
 enum rs_policy {

@@ -17,6 +17,7 @@
 #define BDEV_BASE    0x0600
 #define CDEV_BASE    0x0700
 #define RS_BASE      0x0800
+#define TALLY_BASE   0x0900   /* the demo service started from a file (servers/tally) */
 #define PROTOCOL_SPAN 0x0100  /* requests of one protocol: BASE .. BASE + SPAN - 1 */
 
 /* Answered by the framework itself, so handlers never see it: a liveness

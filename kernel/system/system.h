@@ -29,11 +29,17 @@ int do_vm(struct proc *caller, const struct kcall_args *args);
 int do_bootimage(struct proc *caller, const struct kcall_args *args);
 int do_spawn(struct proc *caller, const struct kcall_args *args);
 int do_keep(struct proc *caller, const struct kcall_args *args);
+int do_image(struct proc *caller, const struct kcall_args *args);
+int do_code(struct proc *caller, const struct kcall_args *args);
 int do_sigsend(struct proc *caller, const struct kcall_args *args);
 int do_sigreturn(struct proc *caller, const struct kcall_args *args);
 
 /* May caller manage target (kill it, change its privileges)? */
 bool may_manage(const struct proc *caller, const struct proc *target);
 
-/* Status returned by a handler whose caller no longer exists (KC_EXIT). */
-#define KCALL_NO_RETURN 1
+/*
+ * Status returned by a handler whose caller no longer exists (KC_EXIT) or
+ * whose eax must stay as it is: a value no call returns (1 is a valid
+ * result: an uptime, a count, KC_CODE's "changed").
+ */
+#define KCALL_NO_RETURN (-2147483647 - 1)

@@ -6,25 +6,17 @@
  */
 #include <service.h>
 #include <string.h>
+#include <samsara/xorshift.h>
 
 extern char __data_start[], __data_end[];
-
-static uint32_t next_random(uint32_t *state)
-{
-	uint32_t x = *state ? *state : 0x9e3779b9u;
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
 
 /* count random words between the start of .data and the end of .bss. */
 static void wild_writes(uint32_t count, uint32_t *seed)
 {
 	uint32_t words = (uint32_t)((uintptr_t)__data_end - (uintptr_t)__data_start) / 4;
 	for (uint32_t i = 0; i < count && words; i++) {
-		volatile uint32_t *w = (volatile uint32_t *)__data_start + next_random(seed) % words;
-		*w = next_random(seed);
+		volatile uint32_t *w = (volatile uint32_t *)__data_start + xorshift32(seed) % words;
+		*w = xorshift32(seed);
 	}
 }
 
@@ -33,13 +25,13 @@ static void send_garbage(uint32_t count, uint32_t *seed)
 {
 	for (uint32_t i = 0; i < count; i++) {
 		struct kinfo_proc row;
-		uint32_t slot = next_random(seed) % CONFIG_NR_PROCS;
+		uint32_t slot = xorshift32(seed) % CONFIG_NR_PROCS;
 		if (sys_proc_info(slot, &row) < 0 || row.endpoint == NONE || row.endpoint == sys_self())
 			continue;
 		message m;
 		for (unsigned w = 0; w < sizeof(m.words.w) / 4; w++)
-			m.words.w[w] = next_random(seed);
-		m.type = (int32_t)next_random(seed);
+			m.words.w[w] = xorshift32(seed);
+		m.type = (int32_t)xorshift32(seed);
 		ipc_sendnb(row.endpoint, &m);
 	}
 }

@@ -10,11 +10,22 @@
 #include <string.h>
 
 static const struct service *running;
+static char label[LABEL_MAX] = "service";   /* the running service's label */
+
+/* A service started from a file learns its label from its privilege record. */
+static void take_label(const struct service *svc)
+{
+	struct kinfo_proc row;
+	if (svc->label)
+		strlcpy(label, svc->label, sizeof(label));
+	else if (sys_proc_info((uint32_t)endpoint_slot(sys_self()), &row) == 0 && row.label[0])
+		strlcpy(label, row.label, sizeof(label));
+}
 
 void service_log(const char *fmt, ...)
 {
 	char line[256];
-	int n = snprintf(line, sizeof(line), "%s: ", running ? running->label : "service");
+	int n = snprintf(line, sizeof(line), "%s: ", label);
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
@@ -91,14 +102,15 @@ static void handle(const struct service *svc, message *m)
 void service_run(const struct service *svc, int argc, char **argv)
 {
 	running = svc;
+	take_label(svc);
 	bool restarted = argc > 1 && strcmp(argv[1], "restart") == 0;
 	int r = svc->init ? svc->init(restarted) : 0;
 	if (r < 0) {
 		service_log("initialisation failed (error %d)", r);
 		sys_exit(r);
 	}
-	if (strcmp(svc->label, "ds") != 0)
-		ds_publish_endpoint(svc->label, sys_self());
+	if (strcmp(label, "ds") != 0)
+		ds_publish_endpoint(label, sys_self());
 	for (;;) {
 		message m;
 		if (ipc_receive(ANY, &m) == 0)
@@ -109,7 +121,7 @@ void service_run(const struct service *svc, int argc, char **argv)
 /* State keys are "<label>.<name>", owned by the label. */
 static int state_key(char key[DS_KEY_MAX], const char *name)
 {
-	int n = snprintf(key, DS_KEY_MAX, "%s.%s", running ? running->label : "?", name);
+	int n = snprintf(key, DS_KEY_MAX, "%s.%s", running ? label : "?", name);
 	return n < DS_KEY_MAX ? 0 : -EINVAL;
 }
 

@@ -12,6 +12,9 @@ static const request_handler handlers[] = {
 	[RS_UP - RS_BASE] = do_up,
 	[RS_SET - RS_BASE] = do_set,
 	[RS_FI - RS_BASE] = do_fi,
+	[RS_START - RS_BASE] = do_start,
+	[RS_SET_SCRIPT - RS_BASE] = do_set_script,
+	[RS_SCRIPT_WAIT - RS_BASE] = do_script_wait,
 };
 
 static int rs_init(bool restarted)

@@ -8,7 +8,7 @@
 #include "rs.h"
 
 /* Whether the caller may change services: a system process, or root. */
-static bool privileged(endpoint_t caller)
+bool caller_privileged(endpoint_t caller)
 {
 	struct kinfo_proc row;
 	if (sys_proc_info((uint32_t)endpoint_slot(caller), &row) == 0 && row.endpoint == caller &&
@@ -35,7 +35,7 @@ static struct rs_service *named(message *m, int *error)
 static struct rs_service *to_change(message *m, int *error)
 {
 	struct rs_service *s = named(m, error);
-	if (s && !privileged(m->source)) {
+	if (s && !caller_privileged(m->source)) {
 		*error = -EPERM;
 		return NULL;
 	}
@@ -166,11 +166,19 @@ int do_fi(message *m)
 	struct rs_service *s = named(m, &r);
 	if (!s && strcmp(m->rs.label, "rs") != 0)
 		return r;
-	if (!privileged(m->source))
+	if (!caller_privileged(m->source))
 		return -EPERM;
 	if (m->rs.kind == 0 || m->rs.kind >= FI_NR || m->rs.count > 100000)
 		return -EINVAL;
 	uint32_t seed = (uint32_t)read_tsc() | 1;
+	if (m->rs.kind == FI_FLIP) {
+		/* Code is read-only to its owner: the kernel flips the bits. */
+		bool self = !s || strcmp(s->label, "rs") == 0;
+		if (!self && (s->state != RS_RUNNING || s->endpoint == NONE))
+			return -ESRCH;
+		r = sys_code_flip(self ? SELF : s->endpoint, m->rs.count ? m->rs.count : 1, seed);
+		return r < 0 ? r : 0;
+	}
 	if (!s || strcmp(s->label, "rs") == 0) {
 		/* RS itself: answer first, then fail; the kernel starts it again */
 		service_reply(m->source, m, 0);

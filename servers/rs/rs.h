@@ -21,7 +21,8 @@
 
 struct rs_service {
 	char label[16];
-	uint32_t module;             /* boot module index */
+	uint32_t module;             /* boot module index, or kept image index (>= IMAGE_INDEX_BASE) */
+	char script[RS_SCRIPT_MAX];  /* recovery script run on a failure; "" = restart it */
 	endpoint_t endpoint;         /* NONE while down */
 	uint32_t state;              /* enum rs_state */
 	uint32_t policy;             /* enum rs_policy */
@@ -64,14 +65,25 @@ void table_tick(void);
 int table_restart(struct rs_service *s, uint32_t reason);
 void table_stop(struct rs_service *s, uint32_t state);
 int table_start(struct rs_service *s);
+int table_launch(struct rs_service *s, uint32_t spawn_flags);
+struct rs_service *table_add(const char *label, uint32_t module, endpoint_t ep);
+void table_reset(struct rs_service *s, const char *label, uint32_t module, endpoint_t ep);
 void table_save(void);
 uint32_t ticks_of_ms(uint32_t ms);
 
 /* mirror.c: DS's store, kept here so that it survives a crash of DS */
 int mirror_lend(endpoint_t ds);
 void mirror_started(const char *label, endpoint_t ep);
+/* script.c: recovery scripts, run by `service scripts` */
+void script_queue(const struct rs_service *s, const char *reason, uint32_t count);
+int do_set_script(message *m);
+int do_script_wait(message *m);
+
+/* start.c: services started from files */
+int do_start(message *m);
 
 /* request.c */
+bool caller_privileged(endpoint_t caller);
 int do_status(message *m);
 int do_log(message *m);
 int do_restart(message *m);

@@ -118,11 +118,18 @@ static bool managed_by_us(endpoint_t ep)
 	       row.manager == sys_self();
 }
 
-static void add_service(const char *label, uint32_t module, endpoint_t ep)
+struct rs_service *table_add(const char *label, uint32_t module, endpoint_t ep)
 {
 	if (rs.nr_services == RS_MAX_SERVICES)
-		return;
+		return NULL;
 	struct rs_service *s = &rs.services[rs.nr_services++];
+	table_reset(s, label, module, ep);
+	return s;
+}
+
+/* s, with the default policy, running as ep (or down if NONE) from module. */
+void table_reset(struct rs_service *s, const char *label, uint32_t module, endpoint_t ep)
+{
 	memset(s, 0, sizeof(*s));
 	strlcpy(s->label, label, sizeof(s->label));
 	s->module = module;
@@ -164,7 +171,7 @@ void table_build(bool restarted)
 		for (uint32_t index = 0; sys_bootimage(index, 0, NULL, 0, name) >= 0; index++) {
 			endpoint_t ep = sys_find_label(name);
 			if (ep != NONE && managed_by_us(ep) && !table_find(name))
-				add_service(name, index, ep);
+				table_add(name, index, ep);
 		}
 		for (uint32_t i = 0; i < rs.nr_services; i++)
 			rs.services[i].next_ping = now() + ticks_of_ms(rs.services[i].period_ms);
@@ -189,7 +196,13 @@ static struct rs_log_entry *log_add(struct rs_service *s, uint32_t reason, int32
 
 int table_start(struct rs_service *s)
 {
-	int ep = sys_spawn(s->module);
+	return table_launch(s, 0);
+}
+
+/* Starts s (spawn_flags: SPAWN_FRESH for a first start) and publishes it. */
+int table_launch(struct rs_service *s, uint32_t spawn_flags)
+{
+	int ep = sys_spawn(s->module, spawn_flags);
 	if (ep < 0) {
 		service_log("%s could not be started (error %d)", s->label, ep);
 		s->state = RS_FAILED;
@@ -209,6 +222,7 @@ int table_start(struct rs_service *s)
 static const char *const reason_names[] = {
 	[RS_REASON_NONE] = "none", [RS_REASON_FAULT] = "fault", [RS_REASON_EXIT] = "exit",
 	[RS_REASON_HANG] = "hang", [RS_REASON_REQUEST] = "restart request",
+	[RS_REASON_CORRUPT] = "corrupt",
 };
 
 /* Restarts s now, counting a restart; the failure is already logged. */
@@ -245,6 +259,11 @@ void table_failed(struct rs_service *s, uint32_t reason, int32_t detail)
 			    detail, s->window_crashes, RS_WINDOW_MS);
 		s->state = RS_FAILED;
 		ds_delete(s->label);             /* its clients now get an error at once */
+	} else if (s->script[0]) {
+		service_log("%s died (%s %d): running its recovery script %s", s->label,
+			    reason_names[reason], detail, s->script);
+		s->state = RS_STOPPED;           /* the script decides: typically `service restart` */
+		script_queue(s, reason_names[reason], s->window_crashes);
 	} else if (s->window_crashes == 1 || s->backoff_ms == 0) {
 		service_log("%s died (%s %d): restarting", s->label, reason_names[reason], detail);
 		restart_now(s);
@@ -294,6 +313,10 @@ static bool excused(struct rs_service *s)
 void table_tick(void)
 {
 	uint32_t t = now();
+	if (sys_code_check(SELF) > 0) {
+		service_log("my code is corrupted: exiting, so that the kernel starts me afresh");
+		sys_exit(1);
+	}
 	for (uint32_t i = 0; i < rs.nr_services; i++) {
 		struct rs_service *s = &rs.services[i];
 		if (s->state == RS_BACKOFF && (int32_t)(t - s->restart_at) >= 0) {
@@ -307,6 +330,11 @@ void table_tick(void)
 			if (s->missed >= allowed) {
 				sys_kill(s->endpoint);
 				table_failed(s, RS_REASON_HANG, (int32_t)s->missed);
+				continue;
+			}
+			if (sys_code_check(s->endpoint) > 0) {
+				sys_kill(s->endpoint);   /* it would run broken code: start a pristine copy */
+				table_failed(s, RS_REASON_CORRUPT, 0);
 				continue;
 			}
 			ipc_notify(s->endpoint);

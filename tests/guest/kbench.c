@@ -1,6 +1,7 @@
 /*
  * kbench: measures the IPC round trip (sendrec to kecho, in another address
- * space, which replies at once) and the null kernel call, with rdtsc around
+ * space, which replies at once), the null kernel call and RS's code check
+ * (KC_CODE on kbench's own code), with rdtsc around
  * each single operation. Under QEMU's -icount shift=0 the differences are
  * exact instruction counts; without it they are host-time ticks, to be read
  * as ratios. The cost of the empty rdtsc pair is measured and subtracted.
@@ -35,15 +36,22 @@ static struct bench_stats measure_round_trip(endpoint_t echo, uint32_t overhead)
 	return bench_summarize(samples, ITERATIONS, overhead);
 }
 
-static struct bench_stats measure_null_call(uint32_t overhead)
+/* Inlined, so that call is a direct call as in a program. */
+static inline __attribute__((always_inline)) struct bench_stats measure_call(int (*call)(void), uint32_t overhead)
 {
 	for (int i = 0; i < ITERATIONS; i++) {
 		uint64_t t0 = read_tsc();
-		sys_null();
+		call();
 		uint64_t t1 = read_tsc();
 		samples[i] = (uint32_t)(t1 - t0);
 	}
 	return bench_summarize(samples, ITERATIONS, overhead);
+}
+
+/* RS's check of a service's code at every heartbeat, here on kbench's own. */
+static int check_own_code(void)
+{
+	return sys_code_check(SELF);
 }
 
 int main(void)
@@ -52,7 +60,8 @@ int main(void)
 	uint32_t overhead = measure_empty();
 	printf("bench: %d iterations each; rdtsc pair overhead %u (subtracted)\n", ITERATIONS, overhead);
 	bench_report("sendrec round trip (kecho)", measure_round_trip(echo, overhead));
-	bench_report("null kernel call", measure_null_call(overhead));
+	bench_report("null kernel call", measure_call(sys_null, overhead));
+	bench_report("code check (KC_CODE)", measure_call(check_own_code, overhead));
 	printf("bench: done\n");
 	sys_shutdown(SHUTDOWN_POWEROFF, EXIT_CODE_DONE);
 	return 0;

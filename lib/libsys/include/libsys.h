@@ -83,8 +83,18 @@ static inline int sys_bootimage(uint32_t index, uint32_t offset, void *addr, uin
 {
 	return kcall5(KC_BOOTIMAGE, index, offset, (uint32_t)addr, len, (uint32_t)name);
 }
-/* Starts boot module index again as a restarted instance managed by the caller (RS). */
-static inline int sys_spawn(uint32_t index) { return kcall5(KC_SPAWN, index, 0, 0, 0, 0); }
+/* Starts boot module or kept image index (as a restart unless SPAWN_FRESH), managed by the caller (RS). */
+static inline int sys_spawn(uint32_t index, uint32_t flags) { return kcall5(KC_SPAWN, index, flags, 0, 0, 0); }
+/* Has the kernel keep a service image (see struct kc_image); returns its KC_SPAWN index. */
+static inline int sys_image_keep(const struct kc_image *req) { return kcall5(KC_IMAGE, IMAGE_KEEP, (uint32_t)req, 0, 0, 0); }
+static inline int sys_image_drop(uint32_t index) { return kcall5(KC_IMAGE, IMAGE_DROP, index, 0, 0, 0); }
+/* Flips count random bits in the code of ep (SELF or a process the caller manages). */
+static inline int sys_code_flip(endpoint_t ep, uint32_t count, uint32_t seed)
+{
+	return kcall5(KC_CODE, CODE_FLIP, (uint32_t)ep, count, seed, 0);
+}
+/* 1 if the code of ep has changed since it was loaded, 0 if not. */
+static inline int sys_code_check(endpoint_t ep) { return kcall5(KC_CODE, CODE_CHECK, (uint32_t)ep, 0, 0, 0); }
 /* Maps the memory the kernel keeps for the caller's label at addr (KEEP_FRESH or KEEP_HANDED_OVER). */
 static inline int sys_keep(void *addr, uint32_t pages) { return kcall5(KC_KEEP, (uint32_t)addr, pages, 0, 0, 0); }
 static inline int sys_alarm(uint32_t ticks) { return kcall5(KC_ALARM, ticks, 0, 0, 0, 0); }

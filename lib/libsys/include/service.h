@@ -17,7 +17,8 @@
 typedef int (*request_handler)(message *m);
 
 struct service {
-	const char *label;                 /* its name in the boot table and in DS */
+	const char *label;                 /* its name in the boot table and in DS; NULL: the
+					    * label it was started under (from a file) */
 	int base;                          /* protocol base of its requests */
 	const request_handler *handlers;   /* indexed by type - base; NULL = ENOSYS */
 	unsigned nr_handlers;

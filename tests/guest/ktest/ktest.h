@@ -31,3 +31,4 @@ void privilege_tests(void);
 void fault_tests(void);
 void sched_tests(void);
 void exec_tests(void);
+void image_tests(void);

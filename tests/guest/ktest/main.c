@@ -67,6 +67,7 @@ int main(void)
 	privilege_tests();
 	fault_tests();
 	exec_tests();
+	image_tests();
 	sched_tests();
 	uint32_t free_after = (uint32_t)sys_info(KINFO_FREE_PAGES, 0, NULL);
 	check(free_after == free_before, "every page of the test children is freed again",

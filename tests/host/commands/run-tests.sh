@@ -35,7 +35,7 @@ wait
 commands=
 for dir in "$root"/commands/*/; do
     name=$(basename "$dir")
-    case $name in lib | sh | init | poweroff | ps | service | su) continue ;; esac
+    case $name in lib | sh | init | poweroff | ps | service | su | tally) continue ;; esac
     commands="$commands $name"
 done
 pids=
