@@ -91,6 +91,11 @@ static uint16_t write_filp(const struct filp *f)
 	int fi = filp_index(f), vi = vnode_index(f->vnode);
 	const struct vnode *v = f->vnode;
 	struct mirror_vnode *mv = &mirror->vnode[vi];
+	const struct mirror_filp *mf = &mirror->filp[fi];
+	if (mf->vnode == vi && mf->flags == f->flags && mf->offset == f->offset && mv->kind == v->kind &&
+	    mv->ino == v->ino && mv->mount == v->mount && mv->minor == v->minor && mv->unlinked == v->unlinked &&
+	    (v->kind != VN_CHR || strncmp(mv->driver, v->driver, sizeof(mv->driver)) == 0))
+		return (uint16_t)fi;   /* as mirrored already: most requests change no open file */
 	mv->kind = (uint8_t)v->kind;
 	mv->unlinked = v->unlinked;
 	mv->mount = (uint8_t)v->mount;
@@ -101,10 +106,37 @@ static uint16_t write_filp(const struct filp *f)
 	return (uint16_t)fi;
 }
 
+/* Whether slot's mirrored record still says what p says (cheap: no copy, no sum). */
+static bool record_current(const struct mirror_fproc *k, const struct fproc *p)
+{
+	if (k->used != p->used)
+		return false;
+	if (!p->used)
+		return true;
+	if (k->endpoint != p->endpoint || k->cloexec != p->cloexec || k->umask != p->umask ||
+	    k->uid != p->uid || k->gid != p->gid)
+		return false;
+	for (int fd = 0; fd < OPEN_MAX; fd++) {
+		uint16_t index = p->fd[fd] ? (uint16_t)filp_index(p->fd[fd]) : NO_INDEX;
+		if (k->fd[fd] != index)
+			return false;
+	}
+	return strcmp(k->cwd, p->cwd) == 0;
+}
+
+/* Writes process slot's open files (their offsets move with every read and
+ * write) and, if it changed, which most requests do not do, its record. A
+ * damaged record differs too; its checksum is checked at recovery. */
 static void write_fproc(int slot)
 {
 	const struct fproc *p = &fproc[slot];
 	struct mirror_fproc *r = &mirror->proc[slot];
+	if (p->used)
+		for (int fd = 0; fd < OPEN_MAX; fd++)
+			if (p->fd[fd])
+				write_filp(p->fd[fd]);
+	if (record_current(r, p))
+		return;
 	memset(r, 0, sizeof(*r));
 	r->used = p->used;
 	if (p->used) {
@@ -115,7 +147,7 @@ static void write_fproc(int slot)
 		r->gid = p->gid;
 		memcpy(r->cwd, p->cwd, sizeof(r->cwd));
 		for (int fd = 0; fd < OPEN_MAX; fd++)
-			r->fd[fd] = p->fd[fd] ? write_filp(p->fd[fd]) : NO_INDEX;
+			r->fd[fd] = p->fd[fd] ? (uint16_t)filp_index(p->fd[fd]) : NO_INDEX;
 	}
 	r->checksum = checksum(r, slot);
 }
