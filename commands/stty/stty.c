@@ -176,7 +176,7 @@ static void show_saved(const struct termios *t)
 
 static int parse_saved(const char *s, struct termios *t)
 {
-	unsigned long words[4 + NCCS];
+	unsigned long words[4 + NCCS] = { 0 };
 	int n = 0;
 	while (n < 4 + NCCS) {
 		char *end;

@@ -69,12 +69,24 @@ void tty_save_input(void)
 	}
 }
 
+/* Typed input is saved once the keys have stopped for this long: a save is
+ * a DS request, and one in the middle of a burst of input made Bochs's
+ * UART overrun and drop keys. */
+#define SAVE_QUIET_TICKS 2
+
 static uint32_t save_tick;   /* when typed input is to be saved; 0: nothing waits */
 
 void tty_input_typed(void)
 {
-	if (!save_tick)
-		save_tick = ((uint32_t)sys_uptime() + 1) | 1;
+	save_tick = ((uint32_t)sys_uptime() + SAVE_QUIET_TICKS) | 1;
+}
+
+void tty_input_taken(void)
+{
+	if (save_tick)
+		tty_input_typed();   /* keys are coming: the save waits for the quiet */
+	else
+		tty_save_input();
 }
 
 uint32_t tty_input_save_tick(void)

@@ -91,7 +91,7 @@ int do_read(message *m)
 	struct terminal *t = term(m->cdev.minor);
 	if (line_readable(&t->line, m->cdev.len, false)) {
 		int r = read_now(t, m->source, m->cdev.grant, m->cdev.len);
-		tty_save_input();
+		tty_input_taken();
 		return r;
 	}
 	if (m->cdev.flags & CDEV_NONBLOCK)

@@ -42,10 +42,12 @@ void tty_save_state(void);
 void tty_progress(void);
 /* Keeps the terminals' unread typed input in DS, if it changed since last time. */
 void tty_save_input(void);
-/* Keys came: their save is due a clock tick from now (so that a burst of
- * input costs one save, not one per interrupt: a slow emulator's UART
- * overruns otherwise). tty_input_save_due says when that tick has come. */
+/* Keys came: their save is due once no more have come for a moment (so
+ * that a burst of input costs one save, not one per interrupt: a slow
+ * emulator's UART overruns otherwise). tty_input_save_due says when. */
 void tty_input_typed(void);
+/* A read took input: saved now, or with the burst that is coming in. */
+void tty_input_taken(void);
 bool tty_input_save_due(void);
 /* The tick at which the input save is due; 0 if none is. */
 uint32_t tty_input_save_tick(void);

@@ -88,13 +88,10 @@ static int send_lending(struct __libc_server *s, int type, message *m, const str
 	return r;
 }
 
-int __libc_call(struct __libc_server *s, int type, message *m)
+/* What a call returns: the reply's type, or -1 with errno for an error of
+ * the call (r) or of the server (a negative type). */
+static inline int call_result(int r, const message *m)
 {
-	/* the common case at its cheapest: nothing lent, the server known and alive */
-	m->type = type;
-	int r = s->endpoint != NONE ? ipc_sendrec(s->endpoint, m) : -EDEADSRCDST;
-	if (r == -EDEADSRCDST)
-		return __libc_call_lending(s, type, m, NULL, 0);
 	if (r == 0)
 		r = m->type;
 	if (r < 0) {
@@ -104,16 +101,19 @@ int __libc_call(struct __libc_server *s, int type, message *m)
 	return r;
 }
 
+int __libc_call(struct __libc_server *s, int type, message *m)
+{
+	/* the common case at its cheapest: nothing lent, the server known and alive */
+	m->type = type;
+	int r = s->endpoint != NONE ? ipc_sendrec(s->endpoint, m) : -EDEADSRCDST;
+	if (r == -EDEADSRCDST)
+		return __libc_call_lending(s, type, m, NULL, 0);
+	return call_result(r, m);
+}
+
 int __libc_call_lending(struct __libc_server *s, int type, message *m, const struct __libc_lend *lends, int n)
 {
-	int r = send_lending(s, type, m, lends, n);
-	if (r == 0)
-		r = m->type;
-	if (r < 0) {
-		errno = -r;
-		return -1;
-	}
-	return r;
+	return call_result(send_lending(s, type, m, lends, n), m);
 }
 
 struct __libc_server __libc_pm = { "pm", NONE };
