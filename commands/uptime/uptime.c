@@ -63,7 +63,7 @@ static long long take(long long *seconds, long long size)
 /* One "N unit(s)" of the pretty form, after a comma unless it is the first. */
 static void put_unit(int *first, long long count, const char *unit, const char *units)
 {
-	out_format("%s%lld %s", *first ? "" : ", ", count, count > 1 ? units : unit);
+	out_format("%s%lld %s", *first ? "" : ", ", count, count != 1 ? units : unit);   /* "0 minutes", as procps */
 	*first = 0;
 }
 
